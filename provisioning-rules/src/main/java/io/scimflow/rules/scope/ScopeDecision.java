@@ -1,0 +1,42 @@
+package io.scimflow.rules.scope;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Whether an object is in the app's scope, and why. Immutable.
+ *
+ * @param entitled assigned (or sync-all) and, when required, holding a real app role
+ * @param passesFilter passes the scoping filters
+ * @param softDeleted Entra's computed {@code IsSoftDeleted}: not entitled, failing the
+ * filter, soft-deleted or {@code accountEnabled=false}
+ * @param hardDeleted the object is hard-deleted
+ * @param reasons every check with its outcome
+ */
+public record ScopeDecision(boolean entitled, boolean passesFilter, boolean softDeleted, boolean hardDeleted,
+		List<ScopeReason> reasons) {
+
+	public ScopeDecision {
+		reasons = List.copyOf(reasons);
+	}
+
+	/** In scope: entitled and passing the filters (it may still be disabled or soft-deleted). */
+	public boolean inScope() {
+		return this.entitled && this.passesFilter;
+	}
+
+	/** In scope, not soft- or hard-deleted and enabled: the object should exist and be active. */
+	public boolean active() {
+		return inScope() && !this.softDeleted && !this.hardDeleted;
+	}
+
+	/** The failed checks in one line, or "in scope". */
+	public String summary() {
+		List<ScopeReason> failed = this.reasons.stream().filter((r) -> !r.passed()).toList();
+		if (failed.isEmpty()) {
+			return "in scope: " + this.reasons.stream().map(ScopeReason::detail).collect(Collectors.joining("; "));
+		}
+		return failed.stream().map(ScopeReason::detail).collect(Collectors.joining("; "));
+	}
+
+}
