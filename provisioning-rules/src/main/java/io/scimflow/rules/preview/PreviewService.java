@@ -97,7 +97,11 @@ public final class PreviewService {
 		map.put("scope", scope);
 		List<Map<String, Object>> matching = new ArrayList<>();
 		for (MatchingValue m : d.matching()) {
-			matching.add(Map.of("path", m.path(), "value", m.value(), "precedence", m.precedence()));
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("path", m.path());
+			entry.put("value", m.value());
+			entry.put("precedence", m.precedence());
+			matching.add(entry);
 		}
 		map.put("matchingAttributes", matching);
 		List<Map<String, Object>> attributes = new ArrayList<>();
@@ -111,7 +115,12 @@ public final class PreviewService {
 		map.put("attributes", attributes);
 		List<Map<String, Object>> references = new ArrayList<>();
 		for (ReferenceValue r : d.references()) {
-			references.add(Map.of("path", r.path(), "objectType", r.objectType().name(), "sourceId", r.sourceId()));
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("path", r.path());
+			entry.put("objectType", r.objectType().name());
+			entry.put("sourceId", r.sourceId());
+			entry.put("applyOn", r.applyOn().name());
+			references.add(entry);
 		}
 		map.put("references", references);
 		map.put("memberOfGroupIds", d.memberOfGroupIds());
