@@ -1,0 +1,60 @@
+package io.scimflow.worker;
+
+import io.scimflow.schemas.topics.Topics;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The worker's settings, under {@code scimflow.worker}. Kafka itself is configured with
+ * the standard {@code spring.kafka.*} keys.
+ *
+ * @param appConfig the app configuration YAML: a file path or {@code classpath:apps/miro.yaml}
+ * @param schemaRegistryUrl the Confluent-compatible schema registry, or {@code mock://<scope>}
+ * for an in-process one shared inside the JVM; when unset,
+ * {@code spring.kafka.properties.schema.registry.url}, else {@code mock://scimflow}
+ * @param concurrency listener threads per instance (each owns some of the partitions)
+ * @param createTopics create the worker's topics at start-up when missing
+ * @param topics the topic names
+ */
+@ConfigurationProperties("scimflow.worker")
+public record WorkerProperties(String appConfig, String schemaRegistryUrl, Integer concurrency, Boolean createTopics,
+		TopicNames topics) {
+
+	public WorkerProperties {
+		appConfig = (appConfig == null || appConfig.isBlank()) ? "classpath:apps/miro.yaml" : appConfig.trim();
+		schemaRegistryUrl = (schemaRegistryUrl == null || schemaRegistryUrl.isBlank()) ? null : schemaRegistryUrl.trim();
+		concurrency = (concurrency == null) ? 1 : concurrency;
+		createTopics = (createTopics == null) ? Boolean.TRUE : createTopics;
+		topics = (topics == null) ? new TopicNames(null, null, null, null, null) : topics;
+	}
+
+	/** The schema registry URL to use, with the fallbacks described above. */
+	public String schemaRegistryUrl(java.util.Map<String, String> kafkaProperties) {
+		if (this.schemaRegistryUrl != null) {
+			return this.schemaRegistryUrl;
+		}
+		String shared = kafkaProperties.get("schema.registry.url");
+		return (shared != null && !shared.isBlank()) ? shared.trim() : "mock://scimflow";
+	}
+
+	/**
+	 * Topic names; the defaults are the pipeline's (see the schemas module).
+	 *
+	 * @param users directory users (input)
+	 * @param groups directory groups (input)
+	 * @param memberships directory memberships (input)
+	 * @param operations provisioning operations (output)
+	 * @param deadLetter records the worker cannot decode or map
+	 */
+	public record TopicNames(String users, String groups, String memberships, String operations, String deadLetter) {
+
+		public TopicNames {
+			users = (users == null || users.isBlank()) ? Topics.DIRECTORY_USERS : users;
+			groups = (groups == null || groups.isBlank()) ? Topics.DIRECTORY_GROUPS : groups;
+			memberships = (memberships == null || memberships.isBlank()) ? Topics.DIRECTORY_MEMBERSHIPS : memberships;
+			operations = (operations == null || operations.isBlank()) ? Topics.PROVISIONING_OPERATIONS : operations;
+			deadLetter = (deadLetter == null || deadLetter.isBlank()) ? Topics.WORKER_DEAD_LETTER : deadLetter;
+		}
+
+	}
+
+}
