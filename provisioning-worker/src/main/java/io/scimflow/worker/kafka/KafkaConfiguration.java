@@ -102,6 +102,10 @@ class KafkaConfiguration {
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<String, byte[]> directoryListenerContainerFactory(KafkaProperties kafka,
 			WorkerProperties properties, DefaultErrorHandler workerErrorHandler) {
+		if (properties.concurrency() < 1) {
+			throw new IllegalStateException(
+					"Invalid value " + properties.concurrency() + " for scimflow.worker.concurrency: must be 1 or more");
+		}
 		Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
 		config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, "provisioning-worker");
 		config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
