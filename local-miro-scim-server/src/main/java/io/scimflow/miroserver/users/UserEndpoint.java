@@ -118,6 +118,9 @@ public final class UserEndpoint {
 	}
 
 	public ObjectNode list(ListQuery query) {
+		if (query.filter() == null && query.sortBy() == null) {
+			return listAll(query);
+		}
 		List<ObjectNode> matched = new ArrayList<>();
 		for (StoredUser user : candidates(query.filter())) {
 			if (user.guest()) {
@@ -142,6 +145,33 @@ public final class UserEndpoint {
 		ArrayNode resources = list.putArray("Resources");
 		for (ObjectNode user : matched.subList(from, to)) {
 			resources.add(query.projection().apply(user));
+		}
+		return list;
+	}
+
+	/** Without filter or sort only the requested page is rendered. */
+	private ObjectNode listAll(ListQuery query) {
+		List<StoredUser> page = new ArrayList<>();
+		int total = 0;
+		int from = query.startIndex() - 1;
+		for (StoredUser user : this.org.users()) {
+			if (user.guest()) {
+				continue;
+			}
+			if (total >= from && page.size() < query.count()) {
+				page.add(user);
+			}
+			total++;
+		}
+		ObjectNode list = ScimJson.listResponse(total);
+		if (query.count() == 0) {
+			return list;
+		}
+		list.put("itemsPerPage", page.size());
+		list.put("startIndex", query.startIndex());
+		ArrayNode resources = list.putArray("Resources");
+		for (StoredUser user : page) {
+			resources.add(query.projection().apply(render(user)));
 		}
 		return list;
 	}
