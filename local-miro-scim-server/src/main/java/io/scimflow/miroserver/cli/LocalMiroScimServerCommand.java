@@ -132,7 +132,17 @@ public final class LocalMiroScimServerCommand implements Callable<Integer> {
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	public static void main(String[] args) {
-		System.exit(new CommandLine(new LocalMiroScimServerCommand()).execute(args));
+		System.exit(commandLine().execute(args));
+	}
+
+	/** The command with an error handler that prints one clear line instead of a stack trace. */
+	static CommandLine commandLine() {
+		CommandLine commandLine = new CommandLine(new LocalMiroScimServerCommand());
+		commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+			cmd.getErr().println("local-miro-scim-server: " + ex.getMessage());
+			return 2;
+		});
+		return commandLine;
 	}
 
 	@Override

@@ -66,6 +66,17 @@ class LocalMiroScimServerCommandTests {
 	}
 
 	@Test
+	void invalidSettingsExitWithOneClearLine() {
+		CommandLine commandLine = LocalMiroScimServerCommand.commandLine();
+		java.io.StringWriter err = new java.io.StringWriter();
+		commandLine.setErr(new java.io.PrintWriter(err));
+		int exit = commandLine.execute("--duplicate-status", "418");
+		assertThat(exit).isEqualTo(2);
+		assertThat(err.toString().strip()).isEqualTo(
+				"local-miro-scim-server: Invalid value 418 for setting duplicateCreateStatus: must be 409 or 400");
+	}
+
+	@Test
 	void durationsAcceptUnitsAndIso() {
 		var converter = new LocalMiroScimServerCommand.DurationConverter();
 		assertThat(converter.convert("250ms")).isEqualTo(Duration.ofMillis(250));
