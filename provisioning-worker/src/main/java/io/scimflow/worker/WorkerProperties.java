@@ -24,7 +24,7 @@ public record WorkerProperties(String appConfig, String schemaRegistryUrl, Integ
 		schemaRegistryUrl = (schemaRegistryUrl == null || schemaRegistryUrl.isBlank()) ? null : schemaRegistryUrl.trim();
 		concurrency = (concurrency == null) ? 1 : concurrency;
 		createTopics = (createTopics == null) ? Boolean.TRUE : createTopics;
-		topics = (topics == null) ? new TopicNames(null, null, null, null, null) : topics;
+		topics = (topics == null) ? new TopicNames(null, null, null, null, null, null) : topics;
 	}
 
 	/** The schema registry URL to use, with the fallbacks described above. */
@@ -44,8 +44,10 @@ public record WorkerProperties(String appConfig, String schemaRegistryUrl, Integ
 	 * @param memberships directory memberships (input)
 	 * @param operations provisioning operations (output)
 	 * @param deadLetter records the worker cannot decode or map
+	 * @param log the provisioning log, where the worker reports the records it parks
 	 */
-	public record TopicNames(String users, String groups, String memberships, String operations, String deadLetter) {
+	public record TopicNames(String users, String groups, String memberships, String operations, String deadLetter,
+			String log) {
 
 		public TopicNames {
 			users = (users == null || users.isBlank()) ? Topics.DIRECTORY_USERS : users;
@@ -53,6 +55,7 @@ public record WorkerProperties(String appConfig, String schemaRegistryUrl, Integ
 			memberships = (memberships == null || memberships.isBlank()) ? Topics.DIRECTORY_MEMBERSHIPS : memberships;
 			operations = (operations == null || operations.isBlank()) ? Topics.PROVISIONING_OPERATIONS : operations;
 			deadLetter = (deadLetter == null || deadLetter.isBlank()) ? Topics.WORKER_DEAD_LETTER : deadLetter;
+			log = (log == null || log.isBlank()) ? Topics.PROVISIONING_LOG : log;
 		}
 
 	}

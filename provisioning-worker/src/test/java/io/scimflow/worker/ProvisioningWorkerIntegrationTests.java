@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 import io.scimflow.events.ObjectType;
 import io.scimflow.events.directory.Lifecycle;
 import io.scimflow.events.directory.MemberType;
+import io.scimflow.events.log.LogStatus;
+import io.scimflow.events.log.ProvisioningLogEntry;
 import io.scimflow.events.operations.ApplyOn;
 import io.scimflow.events.operations.MappedAttribute;
 import io.scimflow.events.operations.MatchingAttribute;
@@ -151,7 +153,7 @@ class ProvisioningWorkerIntegrationTests {
 	}
 
 	@Test
-	void poisonRecordsGoToTheDeadLetterTopicAndTheNextRecordStillFlows() {
+	void poisonRecordsGoToTheDeadLetterTopicAndTheProvisioningLogAndTheNextRecordStillFlows() {
 		try (WorkerHarness harness = new WorkerHarness()) {
 			harness.startWorker();
 			byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
@@ -176,6 +178,16 @@ class ProvisioningWorkerIntegrationTests {
 
 			List<ConsumerRecord<String, ProvisioningOperation>> records = harness.readOperations(1);
 			assertThat(records).extracting(ConsumerRecord::key).containsExactly("user/after");
+
+			List<Object> logEntries = harness.readAvro(harness.log, 2);
+			assertThat(logEntries).hasSize(2).allSatisfy((entry) -> {
+				ProvisioningLogEntry e = (ProvisioningLogEntry) entry;
+				assertThat(e.getStatus()).isEqualTo(LogStatus.FAILURE);
+				assertThat(e.getStatusReason()).startsWith("parked on " + harness.deadLetter);
+			});
+			assertThat(logEntries).extracting((e) -> ((ProvisioningLogEntry) e).getSourceId() + " "
+					+ ((ProvisioningLogEntry) e).getErrorCode())
+				.containsExactlyInAnyOrder("poison WORKER_UNDECODABLE", "bad-date EXPR-2004");
 		}
 	}
 

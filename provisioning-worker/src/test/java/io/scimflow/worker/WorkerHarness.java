@@ -47,6 +47,8 @@ final class WorkerHarness implements AutoCloseable {
 
 	final String deadLetter = "provisioning-worker.dlt-" + this.suffix;
 
+	final String log = "provisioning.log-" + this.suffix;
+
 	final String registry = "mock://worker-test-" + this.suffix;
 
 	private final List<ConfigurableApplicationContext> workers = new ArrayList<>();
@@ -76,6 +78,7 @@ final class WorkerHarness implements AutoCloseable {
 		properties.put("scimflow.worker.topics.memberships", this.memberships);
 		properties.put("scimflow.worker.topics.operations", this.operations);
 		properties.put("scimflow.worker.topics.dead-letter", this.deadLetter);
+		properties.put("scimflow.worker.topics.log", this.log);
 		properties.put("server.port", "0");
 		for (String property : extraProperties) {
 			int eq = property.indexOf('=');
@@ -127,6 +130,24 @@ final class WorkerHarness implements AutoCloseable {
 			poll(consumer, records);
 		}
 		return records;
+	}
+
+	/** Reads Avro records of a topic until {@code expected} have arrived (or 60 s passed). */
+	List<Object> readAvro(String topic, int expected) {
+		Map<String, Object> config = consumerConfig();
+		config.put("schema.registry.url", this.registry);
+		config.put("specific.avro.reader", true);
+		KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
+		deserializer.configure(config, false);
+		List<Object> values = new ArrayList<>();
+		try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config, new StringDeserializer(), deserializer)) {
+			consumer.subscribe(List.of(topic));
+			Instant deadline = Instant.now().plusSeconds(60);
+			while (values.size() < expected && Instant.now().isBefore(deadline)) {
+				consumer.poll(Duration.ofMillis(500)).forEach((r) -> values.add(r.value()));
+			}
+		}
+		return values;
 	}
 
 	List<ConsumerRecord<String, byte[]>> readDeadLetters(int expected) {

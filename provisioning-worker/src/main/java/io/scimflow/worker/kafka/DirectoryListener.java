@@ -9,13 +9,11 @@ import java.util.concurrent.TimeoutException;
 
 import io.scimflow.events.operations.ProvisioningOperation;
 import io.scimflow.schemas.keys.OperationKeys;
-import io.scimflow.worker.WorkerProperties;
 import io.scimflow.worker.translate.DirectoryTranslator;
 import io.scimflow.worker.translate.UntranslatableRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -42,10 +40,10 @@ class DirectoryListener {
 	private final KafkaConfiguration.WorkerTopics topics;
 
 	DirectoryListener(DirectoryTranslator translator, KafkaTemplate<String, Object> operationsTemplate,
-			WorkerProperties properties, KafkaProperties kafka, KafkaConfiguration.WorkerTopics topics) {
+			RecordDecoder decoder, KafkaConfiguration.WorkerTopics topics) {
 		this.translator = translator;
 		this.operations = operationsTemplate;
-		this.decoder = new RecordDecoder(properties.schemaRegistryUrl(kafka.getProperties()));
+		this.decoder = decoder;
 		this.topics = topics;
 	}
 

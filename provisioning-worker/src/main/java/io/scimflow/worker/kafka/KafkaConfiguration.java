@@ -38,7 +38,8 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * The worker's Kafka wiring: byte[] values decoded in the listener (so dead-letter records
  * keep their original bytes), an Avro producer for operations, and one error handler that
- * parks permanent failures on the dead-letter topic at once and retries the rest twice.
+ * parks permanent failures on the dead-letter topic at once (and reports them in the
+ * provisioning log) and retries the rest twice.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -81,7 +82,15 @@ class KafkaConfiguration {
 	}
 
 	@Bean
-	DefaultErrorHandler workerErrorHandler(KafkaTemplate<String, byte[]> deadLetterTemplate, WorkerTopics topics) {
+	RecordDecoder recordDecoder(WorkerProperties properties, KafkaProperties kafka) {
+		return new RecordDecoder(properties.schemaRegistryUrl(kafka.getProperties()));
+	}
+
+	@Bean
+	DefaultErrorHandler workerErrorHandler(KafkaTemplate<String, byte[]> deadLetterTemplate,
+			KafkaTemplate<String, Object> operationsTemplate, RecordDecoder recordDecoder, WorkerTopics topics) {
+		ParkedRecordLog parkedLog = new ParkedRecordLog(operationsTemplate, topics.names(), recordDecoder,
+				java.time.Clock.systemUTC());
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
 				(record, ex) -> new TopicPartition(topics.names().deadLetter(), -1));
 		recoverer.setHeadersFunction((record, ex) -> {
@@ -94,6 +103,7 @@ class KafkaConfiguration {
 			log.warn("Record {}-{}@{} (key {}) sent to {}: {}", record.topic(), record.partition(), record.offset(),
 					record.key(), topics.names().deadLetter(), reason(ex));
 			recoverer.accept(record, ex);
+			parkedLog.parked(record, ex, reason(ex));
 		}, new FixedBackOff(1000L, 2L));
 		handler.addNotRetryableExceptions(PermanentRecordException.class);
 		return handler;
@@ -147,6 +157,7 @@ class KafkaConfiguration {
 			specs.add(renamed(Topics.directoryMemberships(), this.names.memberships()));
 			specs.add(renamed(Topics.provisioningOperations(), this.names.operations()));
 			specs.add(renamed(Topics.workerDeadLetter(), this.names.deadLetter()));
+			specs.add(renamed(Topics.provisioningLog(), this.names.log()));
 			return specs;
 		}
 
