@@ -370,11 +370,13 @@ public final class AppConfigLoader {
 		ApplyOn applyOn = ApplyOn.ALWAYS;
 		if (e.get("apply") != null) {
 			String text = e.get("apply").text();
-			if ("createOnly".equalsIgnoreCase(text) || "create-only".equalsIgnoreCase(text)) {
+			String normalised = String.valueOf(text).replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
+			if (Set.of("createonly", "onobjectcreationonly", "objectaddonly").contains(normalised)) {
 				applyOn = ApplyOn.CREATE_ONLY;
 			}
-			else if (!"always".equalsIgnoreCase(text)) {
-				e.get("apply").problem("expected 'always' or 'createOnly' but got '" + text + "'");
+			else if (!"always".equals(normalised)) {
+				e.get("apply").problem("expected 'always' or 'createOnly' (Entra: 'Only during object creation', "
+						+ "Graph flowType ObjectAddOnly) but got '" + text + "'");
 			}
 		}
 		TargetType targetType = TargetType.AUTO;
