@@ -77,16 +77,17 @@ public final class SampleEvents {
                 .setMatchingAttributes(List.of(new MatchingAttribute("userName", "zoë.ångström@example.com"),
                         new MatchingAttribute("externalId", "u-1")))
                 .setAttributes(List.of(
-                        new MappedAttribute("active", true, null, ApplyOn.ALWAYS),
-                        new MappedAttribute("name.givenName", "Zoë", null, ApplyOn.ALWAYS),
-                        new MappedAttribute("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber", 42L, null, ApplyOn.CREATE_ONLY),
-                        new MappedAttribute("x-score", 1.5d, null, ApplyOn.ALWAYS),
-                        new MappedAttribute("x-tags", List.of("a", "b"), null, ApplyOn.ALWAYS),
-                        new MappedAttribute("roles", null, "[{\"value\":\"Company Admin\",\"primary\":true}]", ApplyOn.ALWAYS)))
+                        new MappedAttribute("active", true, null, ApplyOn.ALWAYS, false),
+                        new MappedAttribute("name.givenName", "Zoë", null, ApplyOn.ALWAYS, false),
+                        new MappedAttribute("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber", 42L, null, ApplyOn.CREATE_ONLY, false),
+                        new MappedAttribute("x-score", 1.5d, null, ApplyOn.ALWAYS, false),
+                        new MappedAttribute("x-tags", List.of("a", "b"), null, ApplyOn.ALWAYS, false),
+                        new MappedAttribute("roles", null, "[{\"value\":\"Company Admin\",\"primary\":true}]", ApplyOn.ALWAYS, false),
+                        new MappedAttribute("password", "s3cret", null, ApplyOn.CREATE_ONLY, true)))
                 .setReferences(List.of(new ReferenceAttribute("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager",
                         ObjectType.USER, "u-0", ApplyOn.ALWAYS)))
                 .setMemberOfGroupIds(List.of("g-eng")).setMemberSourceIds(List.of("u-2"))
-                .setReason("assigned via group Engineering").setSourceChangedAt(T).setEmittedAt(T.plusMillis(7)).build();
+                .setAllowCreate(false).setAllowUpdate(false).setReason("assigned via group Engineering").setSourceChangedAt(T).setEmittedAt(T.plusMillis(7)).build();
     }
 
     public static ProvisioningLogEntry logEntry() {
