@@ -27,9 +27,16 @@ final class ChildProcessApp implements RunningApp {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        String classpath = System.getProperty("java.class.path");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(app.mainClass());
+        command.add(classpath);
+        if (isBootJar(classpath)) {
+            // Started from a Spring Boot executable jar: its loader finds the classes nested in it.
+            command.add(1, "-Dloader.main=" + app.mainClass());
+            command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
+        } else {
+            command.add(app.mainClass());
+        }
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Files.createDirectories(logFile.getParent());
@@ -88,7 +95,14 @@ final class ChildProcessApp implements RunningApp {
         return ProcStats.peakMemoryMiB(process.pid());
     }
 
-    static String separator() {
-        return File.pathSeparator;
+    private static boolean isBootJar(String classpath) {
+        if (classpath.contains(File.pathSeparator) || !classpath.endsWith(".jar")) {
+            return false;
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(classpath)) {
+            return jar.getEntry("BOOT-INF/") != null || jar.getEntry("BOOT-INF/classes/") != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -1,0 +1,37 @@
+package io.scimflow.cli.local;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/** How many records a consumer group has not yet committed on its topics. */
+public final class ConsumerLag {
+
+    private ConsumerLag() {
+    }
+
+    public static long of(Admin admin, String group, List<String> topics) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values()
+                    .forEach(t -> t.partitions().forEach(p -> request.put(new TopicPartition(t.name(), p.partition()), OffsetSpec.latest())));
+            long lag = 0;
+            for (var entry : admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).entrySet()) {
+                OffsetAndMetadata done = committed.get(entry.getKey());
+                lag += entry.getValue().offset() - (done == null ? 0 : done.offset());
+            }
+            return lag;
+        } catch (Exception e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+}
