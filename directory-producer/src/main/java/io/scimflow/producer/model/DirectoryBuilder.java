@@ -135,6 +135,10 @@ public final class DirectoryBuilder {
         return groupId + '\u0000' + memberId;
     }
 
+    public Map<String, AppRole> appRoles() {
+        return appRoles;
+    }
+
     public Set<AppRoleGrant> grants() {
         return grants;
     }
