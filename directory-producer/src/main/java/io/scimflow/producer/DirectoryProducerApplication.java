@@ -5,20 +5,24 @@ import java.nio.file.Path;
 import io.scimflow.producer.local.SyntheticDirectory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.PropertySource;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The directory producer. Start it with {@code main} or, embedded, with
  * {@code new SpringApplicationBuilder(DirectoryProducerApplication.class).properties(...).run()};
  * its defaults (loopback address, port 8081, actuator exposure) sit in a property source
- * of lowest precedence, so every setting given by the launcher wins.
+ * of lowest precedence ({@link ProducerDefaults}), so every setting given by the launcher wins.
  *
  * <p>{@code --generate-directory=<file> [--users=N] [--groups=G] [--seed=S]} writes a synthetic
  * directory in the local YAML format and exits without starting the app.
  */
 @SpringBootApplication
-@PropertySource("classpath:io/scimflow/producer/directory-producer-defaults.properties")
 public class DirectoryProducerApplication {
+
+    @Bean
+    static ProducerDefaults directoryProducerDefaults() {
+        return new ProducerDefaults();
+    }
 
     public static void main(String[] args) {
         if (generate(args)) {

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.scimflow.producer.graph.GraphDirectorySource;
+import io.scimflow.producer.graph.GraphSettings;
 import io.scimflow.producer.local.LocalDirectorySource;
 import io.scimflow.producer.ops.ApiTokenFilter;
 import io.scimflow.producer.ops.ProducerHealthIndicator;
@@ -111,8 +113,25 @@ class ProducerConfiguration {
                 }
                 yield new LocalDirectorySource(settings.localFile(), synchronizer, settings.getLocal().getPollInterval(), metrics);
             }
-            case GRAPH -> throw new InvalidSettingException("scimflow.producer.source", "graph", "not available yet");
+            case GRAPH -> new GraphDirectorySource(graphSettings(settings), synchronizer, metrics, clock.getIfAvailable(Clock::systemUTC));
         };
+    }
+
+    static GraphSettings graphSettings(ProducerSettings settings) {
+        ProducerSettings.Graph graph = settings.getGraph();
+        String secret = graph.getClientSecret();
+        if (secret == null || secret.isBlank()) {
+            try {
+                secret = java.nio.file.Files.readAllLines(graph.getClientSecretFile()).stream().findFirst().orElse("").trim();
+            } catch (java.io.IOException e) {
+                throw new InvalidSettingException("scimflow.producer.graph.client-secret-file", graph.getClientSecretFile(),
+                        "cannot read it: " + e.getMessage());
+            }
+        }
+        return new GraphSettings(graph.getBaseUrl(), graph.getAuthorityUrl(), graph.getTenantId(), graph.getClientId(), secret,
+                graph.getServicePrincipalId(), graph.getPollInterval(), java.util.List.copyOf(graph.getUserAttributes()),
+                java.util.List.copyOf(graph.getGroupAttributes()), graph.getMaxAttempts(), graph.getInitialBackoff(),
+                graph.getMaxBackoff(), graph.getRequestTimeout(), settings.getDataDir().resolve("graph-delta-state.json"));
     }
 
     @Bean

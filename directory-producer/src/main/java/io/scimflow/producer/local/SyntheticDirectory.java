@@ -195,7 +195,7 @@ public final class SyntheticDirectory {
     }
 
     private static String uuid(long seed, String kind, int index) {
-        long hi = mix(seed * 31 + kind.hashCode()) ^ index;
+        long hi = mix(mix(seed * 31 + kind.hashCode()) ^ index);
         long lo = mix(hi + 0x9E3779B97F4A7C15L * (index + 1));
         return new UUID((hi & 0xFFFFFFFFFFFF0FFFL) | 0x4000L, (lo & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
     }
