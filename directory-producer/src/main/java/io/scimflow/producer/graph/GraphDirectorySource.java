@@ -64,6 +64,13 @@ public final class GraphDirectorySource implements DirectorySource {
 
     @Override
     public void start() {
+        resume();
+        long interval = settings.pollInterval().toMillis();
+        poller.scheduleWithFixedDelay(this::pollSafely, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** Loads the stored delta links and, when they are usable, the directory from the published topics. */
+    synchronized void resume() {
         DeltaState stored = DeltaState.load(settings.stateFile());
         if (stored.complete() && stored.matches(settings) && !synchronizer.nothingPublished()) {
             state = stored;
@@ -74,8 +81,6 @@ public final class GraphDirectorySource implements DirectorySource {
             state = DeltaState.NONE;
             log.info("No usable Graph delta links in {}: starting with a full sync of tenant {}", settings.stateFile(), settings.tenantId());
         }
-        long interval = settings.pollInterval().toMillis();
-        poller.scheduleWithFixedDelay(this::pollSafely, 0, interval, TimeUnit.MILLISECONDS);
     }
 
     private void pollSafely() {

@@ -77,14 +77,14 @@ public final class TopicWatcher implements AutoCloseable {
         consumer.seekToBeginning(partitions);
     }
 
-    /** Waits (up to 30 s) for exactly {@code count} new records, then makes sure no further record follows within 700 ms. */
+    /** Waits (up to 30 s) for exactly {@code count} new records, then makes sure no further record follows within 300 ms. */
     public List<Published> next(int count) {
         List<Published> records = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (records.size() < count && System.nanoTime() < deadline) {
             poll(records, Duration.ofMillis(200));
         }
-        long quiet = System.nanoTime() + Duration.ofMillis(700).toNanos();
+        long quiet = System.nanoTime() + Duration.ofMillis(300).toNanos();
         while (System.nanoTime() < quiet) {
             poll(records, Duration.ofMillis(100));
         }
@@ -106,6 +106,15 @@ public final class TopicWatcher implements AutoCloseable {
     /** Records of one topic, in order. */
     public static List<Published> of(List<Published> records, String topic) {
         return records.stream().filter(r -> r.topic().equals(topic)).toList();
+    }
+
+    /**
+     * Summaries sorted by topic and key, keeping the publish order of each key (records of one key
+     * share a partition, so their order is defined; records of different topics are not).
+     */
+    public static List<String> byKey(List<Published> records) {
+        return records.stream().sorted(java.util.Comparator.comparing(Published::topic).thenComparing(Published::key))
+                .map(Published::summary).toList();
     }
 
     public static List<String> summaries(List<Published> records) {
