@@ -25,18 +25,23 @@ public final class DirectoryView {
     public static Map<String, Object> of(Directory directory) {
         Assignments assignments = AssignmentResolver.resolve(directory);
         Map<String, List<String>> members = new HashMap<>();
+        Map<String, List<String>> groupsOf = new HashMap<>();
         for (Membership m : directory.memberships()) {
             members.computeIfAbsent(m.groupId(), id -> new ArrayList<>()).add(m.memberId());
+            groupsOf.computeIfAbsent(m.memberId(), id -> new ArrayList<>()).add(m.groupId());
         }
+        Map<String, List<String>> rolesOf = roleRefs(directory);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("appRoles", directory.appRoles().values().stream().map(DirectoryView::role).toList());
-        view.put("users", directory.users().values().stream().map(u -> user(directory, u, assignments)).toList());
+        view.put("users", directory.users().values().stream()
+                .map(u -> user(u, assignments, rolesOf, groupsOf.getOrDefault(u.id(), List.of()))).toList());
         view.put("groups", directory.groups().values().stream()
-                .map(g -> group(directory, g, assignments, members.getOrDefault(g.id(), List.of()))).toList());
+                .map(g -> group(g, rolesOf, members.getOrDefault(g.id(), List.of()))).toList());
         return view;
     }
 
-    public static Map<String, Object> user(Directory directory, User user, Assignments assignments) {
+    private static Map<String, Object> user(User user, Assignments assignments, Map<String, List<String>> rolesOf,
+            List<String> groupIds) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", user.id());
         view.putAll(user.attributes());
@@ -44,23 +49,23 @@ public final class DirectoryView {
         if (user.deletedAt() != null) {
             view.put(LocalDirectoryReader.DELETED, user.deletedAt().toString());
         }
-        view.put(LocalDirectoryReader.ASSIGNMENTS, roleRefs(directory, user.id()));
+        view.put(LocalDirectoryReader.ASSIGNMENTS, rolesOf.getOrDefault(user.id(), List.of()));
         view.put("effectiveAssignments", assignments.ofUser(user.id()).stream().map(DirectoryView::assignment).toList());
-        view.put("groupIds", directory.memberships().stream().filter(m -> m.memberId().equals(user.id()))
-                .map(Membership::groupId).toList());
+        view.put("groupIds", groupIds);
         return view;
     }
 
     public static Map<String, Object> user(Directory directory, String id) {
-        return user(directory, directory.users().get(id), AssignmentResolver.resolve(directory));
+        List<String> groupIds = directory.memberships().stream().filter(m -> m.memberId().equals(id)).map(Membership::groupId).toList();
+        return user(directory.users().get(id), AssignmentResolver.resolve(directory), roleRefs(directory), groupIds);
     }
 
     public static Map<String, Object> group(Directory directory, String id) {
         List<String> members = directory.memberships().stream().filter(m -> m.groupId().equals(id)).map(Membership::memberId).toList();
-        return group(directory, directory.groups().get(id), AssignmentResolver.resolve(directory), members);
+        return group(directory.groups().get(id), roleRefs(directory), members);
     }
 
-    private static Map<String, Object> group(Directory directory, Group group, Assignments assignments, List<String> members) {
+    private static Map<String, Object> group(Group group, Map<String, List<String>> rolesOf, List<String> members) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", group.id());
         view.putAll(group.attributes());
@@ -68,18 +73,17 @@ public final class DirectoryView {
         if (group.deletedAt() != null) {
             view.put(LocalDirectoryReader.DELETED, group.deletedAt().toString());
         }
-        view.put(LocalDirectoryReader.ASSIGNMENTS, roleRefs(directory, group.id()));
+        view.put(LocalDirectoryReader.ASSIGNMENTS, rolesOf.getOrDefault(group.id(), List.of()));
         view.put(LocalDirectoryReader.MEMBERS, members);
         return view;
     }
 
-    private static List<String> roleRefs(Directory directory, String principalId) {
-        List<String> refs = new ArrayList<>();
+    private static Map<String, List<String>> roleRefs(Directory directory) {
+        Map<String, List<String>> refs = new HashMap<>();
         for (AppRoleGrant grant : directory.grants()) {
-            if (grant.principalId().equals(principalId)) {
-                AppRole role = directory.appRole(grant.appRoleId());
-                refs.add(role == null ? grant.appRoleId() : role.value() != null ? role.value() : role.displayName());
-            }
+            AppRole role = directory.appRole(grant.appRoleId());
+            refs.computeIfAbsent(grant.principalId(), id -> new ArrayList<>())
+                    .add(role == null ? grant.appRoleId() : role.value() != null ? role.value() : role.displayName());
         }
         return refs;
     }

@@ -149,12 +149,12 @@ class LocalDirectoryFormatTest {
         @Test
         void generationIsDeterministicAndWritesTheLocalFormat(@TempDir Path dir) {
             Path file = dir.resolve("synthetic.yaml");
-            SyntheticDirectory.write(file, 20_000, 40, 7L);
+            SyntheticDirectory.write(file, 5_000, 20, 7L);
 
             Directory read = LocalDirectoryReader.read(file);
 
-            assertThat(read).isEqualTo(SyntheticDirectory.generate(20_000, 40, 7L));
-            assertThat(read.users()).hasSize(20_000);
+            assertThat(read).isEqualTo(SyntheticDirectory.generate(5_000, 20, 7L));
+            assertThat(read.users()).hasSize(5_000);
             assertThat(read.users().keySet()).doesNotHaveDuplicates();
             assertThat(SyntheticDirectory.generate(50, 5, 8L)).isNotEqualTo(SyntheticDirectory.generate(50, 5, 7L));
         }
