@@ -6,6 +6,7 @@ import io.scimflow.producer.local.SyntheticDirectory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.PropertySource;
 
 /**
  * The directory producer. Start it with {@code main} or, embedded, with
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Bean;
  * directory in the local YAML format and exits without starting the app.
  */
 @SpringBootApplication
+@PropertySource("classpath:io/scimflow/producer/actuator-defaults.properties")
 public class DirectoryProducerApplication {
 
     @Bean

@@ -25,8 +25,6 @@ final class ProducerDefaults implements BeanFactoryPostProcessor, EnvironmentAwa
         defaults.put("spring.application.name", "directory-producer");
         defaults.put("server.address", "127.0.0.1");
         defaults.put("server.port", 8081);
-        defaults.put("management.endpoints.web.exposure.include", "health,info,metrics");
-        defaults.put("management.endpoint.health.show-details", "always");
         DEFAULTS = Map.copyOf(defaults);
     }
 

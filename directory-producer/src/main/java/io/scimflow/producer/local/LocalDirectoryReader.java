@@ -24,8 +24,12 @@ import io.scimflow.producer.model.MemberType;
 import io.scimflow.producer.model.ObjectState;
 import io.scimflow.producer.model.PrincipalType;
 import io.scimflow.producer.model.User;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -74,7 +78,8 @@ public final class LocalDirectoryReader {
         options.setAllowDuplicateKeys(false);
         Node root;
         try {
-            root = new Yaml(options).compose(reader);
+            root = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options,
+                    new TextAndBooleanResolver()).compose(reader);
         } catch (YAMLException e) {
             throw new LocalDirectoryException(file + ": not valid YAML: " + e.getMessage(), e);
         }
@@ -236,6 +241,21 @@ public final class LocalDirectoryReader {
 
     private LocalDirectoryException error(Node node, String message) {
         return new LocalDirectoryException(file + " line " + (node.getStartMark().getLine() + 1) + ": " + message);
+    }
+
+    /**
+     * Resolves plain scalars only as booleans, nulls or text: numbers and dates stay text
+     * (attribute values are text), and the reader skips the cost of matching every value
+     * against the other implicit types.
+     */
+    private static final class TextAndBooleanResolver extends Resolver {
+
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO");
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
+        }
     }
 
     /** App roles by id, value and display name. */

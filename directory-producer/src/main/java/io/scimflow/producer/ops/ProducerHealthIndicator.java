@@ -5,8 +5,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Health of the producer: OUT_OF_SERVICE until the initial sync is published, DOWN while the
- * last read of the source failed, UP otherwise.
+ * Health of the producer: DOWN while the last read of the source failed, else OUT_OF_SERVICE
+ * until the initial sync is published, UP otherwise.
  */
 public final class ProducerHealthIndicator implements HealthIndicator {
 
@@ -21,10 +21,10 @@ public final class ProducerHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         Health.Builder health;
-        if (!synchronizer.initialSync().isDone()) {
-            health = Health.outOfService().withDetail("initialSync", "in progress");
-        } else if (metrics.lastError() != null) {
+        if (metrics.lastError() != null) {
             health = Health.down().withDetail("lastError", metrics.lastError());
+        } else if (!synchronizer.initialSync().isDone()) {
+            health = Health.outOfService().withDetail("initialSync", "in progress");
         } else {
             health = Health.up();
         }

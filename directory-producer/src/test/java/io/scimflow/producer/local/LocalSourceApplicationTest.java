@@ -167,6 +167,39 @@ class LocalSourceApplicationTest {
         assertThat(watcher.next(4)).hasSize(4);
     }
 
+    @Test
+    void groupsCanBeCreatedAssignedFilledAndDeletedThroughTheApi() throws Exception {
+        app.getBean(DirectoryProducer.class).awaitInitialSync(Duration.ofSeconds(30));
+        watcher.next(4);
+
+        assertThat(call("POST", "/api/groups", "{\"id\":\"g-admins\",\"displayName\":\"Company Admins\"}").statusCode())
+                .isEqualTo(201);
+        assertThat(watcher.next(1).get(0).summary()).isEqualTo("groups/g-admins ACTIVE");
+
+        assertThat(call("PUT", "/api/groups/g-admins/members/u-soren", null).statusCode()).isEqualTo(200);
+        assertThat(TopicWatcher.summaries(watcher.next(2))).containsExactly(
+                "memberships/g-admins|u-soren present=true", "users/u-soren ACTIVE");
+
+        assertThat(call("PUT", "/api/groups/g-admins/app-roles/r-member", null).statusCode()).isEqualTo(204);
+        List<Published> assigned = watcher.next(2);
+        assertThat(TopicWatcher.summaries(assigned)).containsExactly("groups/g-admins ACTIVE", "users/u-soren ACTIVE");
+        assertThat(TopicWatcher.of(assigned, "users").get(0).user().getAppRoleAssignments()).containsExactly(
+                new AppRoleAssignment("r-member", "ORGANIZATION_INTERNAL_USER", "Member", "g-admins", "Company Admins"));
+
+        assertThat(call("DELETE", "/api/groups/g-admins?mode=hard", null).statusCode()).isEqualTo(204);
+        List<Published> deleted = watcher.next(5);
+        assertThat(TopicWatcher.byKey(deleted)).containsExactly(
+                "groups/g-admins HARD_DELETED", "groups/g-admins tombstone",
+                "memberships/g-admins|u-soren present=false", "memberships/g-admins|u-soren tombstone",
+                "users/u-soren ACTIVE");
+        assertThat(TopicWatcher.of(deleted, "users").get(0).user().getAppRoleAssignments()).isEmpty();
+        assertThat(Files.readString(file)).doesNotContain("g-admins");
+
+        HttpResponse<String> metric = call("GET", "/actuator/metrics/scimflow.producer.published", null);
+        assertThat(metric.statusCode()).isEqualTo(200);
+        assertThat(metric.body()).contains("\"topic\"").contains("memberships");
+    }
+
     private HttpResponse<String> call(String method, String path, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ProducerApps.port(app) + path))
                 .header("Content-Type", "application/json")
