@@ -48,6 +48,8 @@ public final class GraphDirectorySource implements DirectorySource {
     });
     private DirectoryBuilder directory;
     private DeltaState state;
+    private long changes;
+    private boolean published;
 
     public GraphDirectorySource(GraphSettings settings, DirectorySynchronizer synchronizer, SourceListener listener, Clock clock) {
         this(settings, new GraphClient(settings, clock), synchronizer, listener, clock);
@@ -95,6 +97,7 @@ public final class GraphDirectorySource implements DirectorySource {
     /** One poll: delta rounds, roles and assignments, publish, store the new links. */
     synchronized PublishResult poll(boolean fullResync) {
         boolean full = fullResync || !state.complete();
+        changes = 0;
         DirectoryBuilder next;
         String usersLink;
         String groupsLink;
@@ -109,8 +112,8 @@ public final class GraphDirectorySource implements DirectorySource {
             groupsLink = round("groups", initialGroupsUrl(), next, GraphEntries::applyGroup);
             full = true;
         }
-        next.replaceAppRoles(GraphEntries.appRoles(graph.get(graph.url("/servicePrincipals/" + settings.servicePrincipalId()
-                + "?$select=id,appRoles"))));
+        List<io.scimflow.producer.model.AppRole> roles = GraphEntries.appRoles(graph.get(graph.url("/servicePrincipals/"
+                + settings.servicePrincipalId() + "?$select=id,appRoles")));
         List<AppRoleGrant> grants = new ArrayList<>();
         graph.getAllPages(graph.url("/servicePrincipals/" + settings.servicePrincipalId() + "/appRoleAssignedTo"), page -> {
             for (JsonNode assignment : page.path("value")) {
@@ -120,9 +123,21 @@ public final class GraphDirectorySource implements DirectorySource {
                 }
             }
         });
+        boolean unchanged = !full && changes == 0 && published && synchronizer.initialSync().isDone()
+                && List.copyOf(next.appRoles().values()).equals(roles) && next.grants().equals(new java.util.LinkedHashSet<>(grants));
+        if (unchanged) {
+            // Nothing new from Graph: skip projecting and diffing the whole directory.
+            state = new DeltaState(usersLink, groupsLink, settings.tenantId(), settings.baseUrl());
+            state.save(settings.stateFile());
+            listener.polled();
+            return new PublishResult(0, 0, 0, 0, next.users().size() + next.groups().size() + next.memberships().size(), 0);
+        }
+        next.replaceAppRoles(roles);
         next.replaceGrants(grants);
         Directory snapshot = next.build();
+        published = false;
         PublishResult result = fullResync ? synchronizer.republishAll(snapshot) : synchronizer.publish(snapshot);
+        published = true;
         directory = next;
         state = new DeltaState(usersLink, groupsLink, settings.tenantId(), settings.baseUrl());
         state.save(settings.stateFile());
@@ -146,6 +161,7 @@ public final class GraphDirectorySource implements DirectorySource {
             for (JsonNode entry : page.path("value")) {
                 applier.apply(into, entry, now);
                 counts[0]++;
+                changes++;
             }
             if (System.nanoTime() - lastLog[0] > 5_000_000_000L) {
                 lastLog[0] = System.nanoTime();

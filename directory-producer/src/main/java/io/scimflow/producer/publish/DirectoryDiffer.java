@@ -54,12 +54,9 @@ public final class DirectoryDiffer {
                 events.add(new StateEvent(EventTopic.MEMBERSHIPS, key, membership));
             }
         });
-        for (Map.Entry<String, GroupMembership> entry : sorted(published.memberships())) {
+        for (Map.Entry<String, GroupMembership> entry : sortedMissing(published.memberships(), next.memberships())) {
             String key = entry.getKey();
             GroupMembership last = entry.getValue();
-            if (next.memberships().containsKey(key)) {
-                continue;
-            }
             if (last.getPresent()) {
                 GroupMembership removal = GroupMembership.newBuilder(last).setPresent(false).build();
                 events.add(new StateEvent(EventTopic.MEMBERSHIPS, key, removal));
@@ -68,15 +65,11 @@ public final class DirectoryDiffer {
                 events.add(new StateEvent(EventTopic.MEMBERSHIPS, key, null));
             }
         }
-        for (Map.Entry<String, DirectoryUser> entry : sorted(published.users())) {
-            if (!next.users().containsKey(entry.getKey())) {
-                hardDelete(events, EventTopic.USERS, entry.getKey(), entry.getValue(), entry.getValue().getLifecycle(), now);
-            }
+        for (Map.Entry<String, DirectoryUser> entry : sortedMissing(published.users(), next.users())) {
+            hardDelete(events, EventTopic.USERS, entry.getKey(), entry.getValue(), entry.getValue().getLifecycle(), now);
         }
-        for (Map.Entry<String, DirectoryGroup> entry : sorted(published.groups())) {
-            if (!next.groups().containsKey(entry.getKey())) {
-                hardDelete(events, EventTopic.GROUPS, entry.getKey(), entry.getValue(), entry.getValue().getLifecycle(), now);
-            }
+        for (Map.Entry<String, DirectoryGroup> entry : sortedMissing(published.groups(), next.groups())) {
+            hardDelete(events, EventTopic.GROUPS, entry.getKey(), entry.getValue(), entry.getValue().getLifecycle(), now);
         }
         return events;
     }
@@ -104,8 +97,14 @@ public final class DirectoryDiffer {
         return false;
     }
 
-    private static <T> List<Map.Entry<String, T>> sorted(Map<String, T> map) {
-        List<Map.Entry<String, T>> entries = new ArrayList<>(map.entrySet());
+    /** Entries of {@code published} whose key is not in {@code next}, by key (a stable order for equal inputs). */
+    private static <T> List<Map.Entry<String, T>> sortedMissing(Map<String, T> published, Map<String, ?> next) {
+        List<Map.Entry<String, T>> entries = new ArrayList<>();
+        for (Map.Entry<String, T> entry : published.entrySet()) {
+            if (!next.containsKey(entry.getKey())) {
+                entries.add(Map.entry(entry.getKey(), entry.getValue()));
+            }
+        }
         entries.sort(Map.Entry.comparingByKey());
         return entries;
     }

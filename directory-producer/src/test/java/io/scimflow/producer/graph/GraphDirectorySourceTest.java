@@ -298,6 +298,21 @@ class GraphDirectorySourceTest {
     }
 
     @Test
+    void aFullResyncRepublishesEverythingAndRenewsTheLinks() {
+        source.poll(false);
+        watcher.next(11);
+        graph.clearRequests();
+
+        PublishResult result = source.fullResync();
+
+        assertThat(result.records()).isEqualTo(11);
+        assertThat(watcher.next(11)).hasSize(11);
+        assertThat(graph.requests()).anyMatch(r -> r.startsWith("GET /v1.0/users/delta?$select=id,"))
+                .noneMatch(r -> r.contains("$deltatoken="));
+        assertThat(source.poll(false).nothing()).isTrue();
+    }
+
+    @Test
     void aWrongSecretFailsWithTheOAuthErrorAndNeverShowsTheSecret() {
         GraphDirectorySource wrong = newSource(new PublishedState(), settings("not-the-secret"));
         wrong.resume();
