@@ -1,0 +1,202 @@
+package io.scimflow.producer.publish;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import io.scimflow.events.directory.AppRoleAssignment;
+import io.scimflow.events.directory.DirectoryGroup;
+import io.scimflow.events.directory.DirectoryUser;
+import io.scimflow.events.directory.GroupMembership;
+import io.scimflow.events.directory.Lifecycle;
+import io.scimflow.events.directory.MemberType;
+import io.scimflow.producer.assignment.AssignmentResolver;
+import io.scimflow.producer.assignment.Assignments;
+import io.scimflow.producer.assignment.EffectiveAssignment;
+import io.scimflow.producer.model.Directory;
+import io.scimflow.producer.model.DirectoryBuilder;
+import io.scimflow.producer.model.Group;
+import io.scimflow.producer.model.Membership;
+import io.scimflow.producer.model.ObjectState;
+import io.scimflow.producer.model.User;
+import io.scimflow.schemas.keys.MembershipKeys;
+import org.apache.avro.specific.SpecificRecordBase;
+
+/**
+ * Turns a directory snapshot into event records ({@link #project}), back
+ * ({@link #toDirectory}), and stamps records with a change id, a time and a source.
+ */
+public final class EventRecords {
+
+    static final Set<String> USER_RESERVED = Set.of("id", "changeId", "source", "changedAt", "lifecycle",
+            "appRoleAssignments", "groupIds", "deletedAt");
+    static final Set<String> GROUP_RESERVED = Set.of("id", "changeId", "source", "changedAt", "lifecycle",
+            "appRoleAssignments", "deletedAt");
+    private static final String NONE = "";
+
+    private EventRecords() {
+    }
+
+    public static Projection project(Directory directory) {
+        Assignments assignments = AssignmentResolver.resolve(directory);
+        Map<String, TreeSet<String>> groupsOfUser = new HashMap<>();
+        Map<String, GroupMembership> memberships = new LinkedHashMap<>();
+        for (Membership membership : directory.memberships()) {
+            if (!directory.groups().containsKey(membership.groupId()) || !memberExists(directory, membership)) {
+                continue;
+            }
+            if (membership.memberType() == io.scimflow.producer.model.MemberType.USER) {
+                groupsOfUser.computeIfAbsent(membership.memberId(), id -> new TreeSet<>()).add(membership.groupId());
+            }
+            memberships.put(MembershipKeys.of(membership.groupId(), membership.memberId()), GroupMembership.newBuilder()
+                    .setGroupId(membership.groupId())
+                    .setMemberId(membership.memberId())
+                    .setMemberType(MemberType.valueOf(membership.memberType().name()))
+                    .setPresent(true)
+                    .setChangeId(NONE).setSource(NONE).setChangedAt(Instant.EPOCH)
+                    .build());
+        }
+        Map<String, DirectoryGroup> groups = new LinkedHashMap<>();
+        for (Group group : directory.groups().values()) {
+            groups.put(group.id(), group(group, assignments.ofGroup(group.id())));
+        }
+        Map<String, DirectoryUser> users = new LinkedHashMap<>();
+        for (User user : directory.users().values()) {
+            TreeSet<String> groupIds = groupsOfUser.get(user.id());
+            users.put(user.id(), user(user, assignments.ofUser(user.id()), groupIds == null ? List.of() : List.copyOf(groupIds)));
+        }
+        return new Projection(users, groups, memberships);
+    }
+
+    private static boolean memberExists(Directory directory, Membership membership) {
+        return switch (membership.memberType()) {
+            case USER -> directory.users().containsKey(membership.memberId());
+            case GROUP -> directory.groups().containsKey(membership.memberId());
+            case OTHER -> true;
+        };
+    }
+
+    static DirectoryUser user(User user, List<EffectiveAssignment> assignments, List<String> groupIds) {
+        DirectoryUser record = DirectoryUser.newBuilder()
+                .setId(user.id())
+                .setChangeId(NONE).setSource(NONE).setChangedAt(Instant.EPOCH)
+                .setLifecycle(lifecycle(user.state()))
+                .setDeletedAt(user.deletedAt())
+                .setAppRoleAssignments(avro(assignments))
+                .setGroupIds(new ArrayList<>(groupIds))
+                .build();
+        AvroAttributes.write(record, user.attributes(), USER_RESERVED);
+        return record;
+    }
+
+    static DirectoryGroup group(Group group, List<EffectiveAssignment> assignments) {
+        DirectoryGroup record = DirectoryGroup.newBuilder()
+                .setId(group.id())
+                .setChangeId(NONE).setSource(NONE).setChangedAt(Instant.EPOCH)
+                .setLifecycle(lifecycle(group.state()))
+                .setDeletedAt(group.deletedAt())
+                .setAppRoleAssignments(avro(assignments))
+                .build();
+        AvroAttributes.write(record, group.attributes(), GROUP_RESERVED);
+        return record;
+    }
+
+    private static List<AppRoleAssignment> avro(List<EffectiveAssignment> assignments) {
+        List<AppRoleAssignment> list = new ArrayList<>(assignments.size());
+        for (EffectiveAssignment a : assignments) {
+            list.add(new AppRoleAssignment(a.appRoleId(), a.appRoleValue(), a.appRoleDisplayName(), a.viaGroupId(), a.viaGroupDisplayName()));
+        }
+        return list;
+    }
+
+    private static Lifecycle lifecycle(ObjectState state) {
+        return state == ObjectState.SOFT_DELETED ? Lifecycle.SOFT_DELETED : Lifecycle.ACTIVE;
+    }
+
+    /** A copy of a record with the bookkeeping fields cleared, for comparing contents. Null stays null. */
+    public static SpecificRecordBase normalize(SpecificRecordBase record) {
+        if (record == null) {
+            return null;
+        }
+        return withBookkeeping(record, NONE, Instant.EPOCH, NONE);
+    }
+
+    /** A copy of a normalized record that carries this change id, time and source. */
+    public static SpecificRecordBase stamp(SpecificRecordBase record, String changeId, Instant at, String source) {
+        return withBookkeeping(record, changeId, at, source);
+    }
+
+    private static SpecificRecordBase withBookkeeping(SpecificRecordBase record, String changeId, Instant at, String source) {
+        if (record instanceof DirectoryUser user) {
+            DirectoryUser copy = DirectoryUser.newBuilder(user).setChangeId(changeId).setChangedAt(at).setSource(source).build();
+            copy.setExtensionAttributes(new TreeMap<>(stringMap(copy.getExtensionAttributes())));
+            return copy;
+        }
+        if (record instanceof DirectoryGroup group) {
+            DirectoryGroup copy = DirectoryGroup.newBuilder(group).setChangeId(changeId).setChangedAt(at).setSource(source).build();
+            copy.setExtensionAttributes(new TreeMap<>(stringMap(copy.getExtensionAttributes())));
+            return copy;
+        }
+        if (record instanceof GroupMembership membership) {
+            return GroupMembership.newBuilder(membership).setChangeId(changeId).setChangedAt(at).setSource(source).build();
+        }
+        throw new IllegalArgumentException("Not a directory record: " + record.getSchema().getFullName());
+    }
+
+    private static Map<String, String> stringMap(Map<?, ?> map) {
+        Map<String, String> result = new TreeMap<>();
+        map.forEach((k, v) -> result.put(k.toString(), v == null ? null : v.toString()));
+        return result;
+    }
+
+    /** The final record of a hard-deleted object: its last state, lifecycle HARD_DELETED. */
+    static SpecificRecordBase hardDeleted(SpecificRecordBase last, Instant at) {
+        if (last instanceof DirectoryUser user) {
+            return DirectoryUser.newBuilder(user).setLifecycle(Lifecycle.HARD_DELETED).setDeletedAt(at).build();
+        }
+        if (last instanceof DirectoryGroup group) {
+            return DirectoryGroup.newBuilder(group).setLifecycle(Lifecycle.HARD_DELETED).setDeletedAt(at).build();
+        }
+        throw new IllegalArgumentException("Only users and groups are hard-deleted: " + last.getSchema().getFullName());
+    }
+
+    /**
+     * The directory that published records describe: users and groups that are not
+     * hard-deleted, with their attributes, and the present memberships. App roles and
+     * assignments are not part of it (sources re-read them).
+     */
+    public static DirectoryBuilder toDirectory(Iterable<DirectoryUser> users, Iterable<DirectoryGroup> groups,
+            Iterable<GroupMembership> memberships) {
+        DirectoryBuilder builder = new DirectoryBuilder();
+        for (DirectoryGroup group : groups) {
+            if (group.getLifecycle() == Lifecycle.ACTIVE || group.getLifecycle() == Lifecycle.SOFT_DELETED) {
+                builder.putGroup(new Group(group.getId(), AvroAttributes.read(group, GROUP_RESERVED),
+                        state(group.getLifecycle()), group.getDeletedAt()));
+            }
+        }
+        for (DirectoryUser user : users) {
+            if (user.getLifecycle() == Lifecycle.ACTIVE || user.getLifecycle() == Lifecycle.SOFT_DELETED) {
+                builder.putUser(new User(user.getId(), AvroAttributes.read(user, USER_RESERVED),
+                        state(user.getLifecycle()), user.getDeletedAt()));
+            }
+        }
+        for (GroupMembership membership : memberships) {
+            if (membership.getPresent()) {
+                builder.addMember(membership.getGroupId(), membership.getMemberId(),
+                        io.scimflow.producer.model.MemberType.valueOf(membership.getMemberType() == MemberType.OTHER
+                                ? "OTHER" : membership.getMemberType().name()));
+            }
+        }
+        return builder;
+    }
+
+    private static ObjectState state(Lifecycle lifecycle) {
+        return lifecycle == Lifecycle.SOFT_DELETED ? ObjectState.SOFT_DELETED : ObjectState.ACTIVE;
+    }
+}
