@@ -49,6 +49,13 @@ final class UserRules {
             out.step(StepName.MATCHING, LogStatus.SUCCESS, "create answered that the user already exists ("
                     + result.conflictDetail() + "); looking it up to link and update it");
             current = locate(op, target, out, false);
+            String userName = Values.text(desiredValue(desired, "userName"));
+            if (current == null && userName != null && !matchesOn(op, "userName")) {
+                // The uniqueness the server enforces is on userName, which may not be a matching attribute.
+                current = target.findUser("userName", userName).orElse(null);
+                out.step(StepName.MATCHING, current != null ? LogStatus.SUCCESS : LogStatus.SKIPPED,
+                        (current != null ? "matched " : "no match for ") + "userName eq \"" + userName + "\" after the conflict");
+            }
             if (current == null) {
                 throw new TargetConflictException("the target says the user already exists (" + result.conflictDetail()
                         + ") but no user matches " + describeMatching(op));
@@ -186,6 +193,19 @@ final class UserRules {
             }
         }
         return resource;
+    }
+
+    private static JsonNode desiredValue(List<Desired> desired, String path) {
+        for (Desired d : desired) {
+            if (d.path().equalsIgnoreCase(path)) {
+                return d.value();
+            }
+        }
+        return null;
+    }
+
+    private static boolean matchesOn(ProvisioningOperation op, String path) {
+        return op.getMatchingAttributes().stream().anyMatch(m -> m.getPath().equalsIgnoreCase(path));
     }
 
     private static String describeMatching(ProvisioningOperation op) {
