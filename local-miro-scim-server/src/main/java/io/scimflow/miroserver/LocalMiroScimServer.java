@@ -46,6 +46,15 @@ public final class LocalMiroScimServer implements AutoCloseable {
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 
+	static {
+		// Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
+		// delayed ACK and every answer takes ~40 ms. The JDK reads this property once, when its
+		// first HttpServer starts, so it is set here unless the user chose a value.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
 	private final HttpServer http;
 
 	private final ExecutorService executor;

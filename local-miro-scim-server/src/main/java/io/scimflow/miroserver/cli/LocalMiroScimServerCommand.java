@@ -45,9 +45,8 @@ public final class LocalMiroScimServerCommand implements Callable<Integer> {
 	@Option(names = "--scim-disabled", description = "Answer every request with 403 (SCIM turned off for the org)")
 	boolean scimDisabled;
 
-	@Option(names = "--rate-limits", negatable = true, defaultValue = "true",
-			description = "Apply Miro's per-endpoint rate limits. Default: on")
-	boolean rateLimits;
+	@Option(names = "--no-rate-limits", description = "Turn Miro's per-endpoint rate limits off (on by default)")
+	boolean noRateLimits;
 
 	@Option(names = "--rate-limit-scale", description = "Multiply every limit by this. Default: ${DEFAULT-VALUE}")
 	double rateLimitScale = 1.0;
@@ -100,12 +99,11 @@ public final class LocalMiroScimServerCommand implements Callable<Integer> {
 			description = "Group PATCH bodies below this use the cheap rate bucket. Default: ${DEFAULT-VALUE}")
 	int cheapGroupPatchBytes = 500;
 
-	@Option(names = "--journal", negatable = true, defaultValue = "true", description = "Keep the request journal. Default: on")
-	boolean journal;
+	@Option(names = "--no-journal", description = "Keep no journal entries (counters stay on)")
+	boolean noJournal;
 
-	@Option(names = "--journal-bodies", negatable = true, defaultValue = "true",
-			description = "Keep request/response bodies in the journal. Default: on")
-	boolean journalBodies;
+	@Option(names = "--no-journal-bodies", description = "Keep journal entries without request/response bodies")
+	boolean noJournalBodies;
 
 	@Option(names = "--default-team", description = "Default team every created user joins (created if missing)")
 	String defaultTeam;
@@ -134,7 +132,17 @@ public final class LocalMiroScimServerCommand implements Callable<Integer> {
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	public static void main(String[] args) {
-		System.exit(new CommandLine(new LocalMiroScimServerCommand()).execute(args));
+		System.exit(commandLine().execute(args));
+	}
+
+	/** The command with an error handler that prints one clear line instead of a stack trace. */
+	static CommandLine commandLine() {
+		CommandLine commandLine = new CommandLine(new LocalMiroScimServerCommand());
+		commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+			cmd.getErr().println("local-miro-scim-server: " + ex.getMessage());
+			return 2;
+		});
+		return commandLine;
 	}
 
 	@Override
@@ -171,7 +179,7 @@ public final class LocalMiroScimServerCommand implements Callable<Integer> {
 			.token(token)
 			.groupModel(this.groupModel)
 			.scimEnabled(!this.scimDisabled)
-			.rateLimitsEnabled(this.rateLimits)
+			.rateLimitsEnabled(!this.noRateLimits)
 			.rateLimitScale(this.rateLimitScale)
 			.rateLimitWindow(this.rateLimitWindow)
 			.retryAfterHeader(this.retryAfter)
@@ -187,8 +195,8 @@ public final class LocalMiroScimServerCommand implements Callable<Integer> {
 			.maxPayloadBytes(this.maxPayloadBytes)
 			.maxGroupPatchMembers(this.maxGroupPatchMembers)
 			.cheapGroupPatchBytes(this.cheapGroupPatchBytes)
-			.journalEnabled(this.journal)
-			.journalBodies(this.journalBodies)
+			.journalEnabled(!this.noJournal)
+			.journalBodies(!this.noJournalBodies)
 			.defaultTeam(this.defaultTeam)
 			.defaultUserType(this.defaultUserType)
 			.allowedDomains(this.allowedDomains)

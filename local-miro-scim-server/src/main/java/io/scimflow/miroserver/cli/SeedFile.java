@@ -68,7 +68,7 @@ public record SeedFile(List<String> teams, List<User> users) {
 		}
 		catch (UnrecognizedPropertyException ex) {
 			throw new IllegalArgumentException("Seed file " + file + ": unknown key '" + ex.getPropertyName()
-					+ "' at line " + ex.getLocation().getLineNr() + "; known keys: " + ex.getKnownPropertyIds(), ex);
+					+ "' near line " + ex.getLocation().getLineNr() + "; known keys: " + ex.getKnownPropertyIds(), ex);
 		}
 		catch (IOException ex) {
 			throw new IllegalArgumentException("Cannot read seed file " + file + ": " + ex.getMessage(), ex);

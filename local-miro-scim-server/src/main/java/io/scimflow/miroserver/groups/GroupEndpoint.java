@@ -8,15 +8,13 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.exceptions.ScimException;
-import com.unboundid.scim2.common.filters.Filter;
-import com.unboundid.scim2.common.utils.FilterEvaluator;
 
 import io.scimflow.miroserver.GroupModel;
 import io.scimflow.miroserver.MiroServerSettings;
 import io.scimflow.miroserver.org.Organization;
 import io.scimflow.miroserver.org.StoredUser;
 import io.scimflow.miroserver.org.Team;
+import io.scimflow.miroserver.scim.CaseInsensitiveFilter;
 import io.scimflow.miroserver.scim.ListQuery;
 import io.scimflow.miroserver.scim.PatchBody;
 import io.scimflow.miroserver.scim.Projection;
@@ -47,15 +45,15 @@ public final class GroupEndpoint {
 	}
 
 	public ObjectNode list(ListQuery query) {
-		Filter filter = query.filter();
-		if (filter != null && ScimJson.lower(filter.toString()).contains("members")) {
+		CaseInsensitiveFilter filter = query.filter();
+		if (filter != null && filter.filter().toString().contains("members")) {
 			throw ScimError.badRequest("invalidFilter", "Filtering groups on members is not supported");
 		}
 		List<Team> matched = new ArrayList<>();
 		List<ObjectNode> keys = new ArrayList<>();
 		for (Team team : this.org.teams()) {
 			ObjectNode head = head(team);
-			if (filter == null || evaluate(filter, head)) {
+			if (filter == null || filter.matches(head)) {
 				matched.add(team);
 				keys.add(head);
 			}
@@ -83,15 +81,6 @@ public final class GroupEndpoint {
 			resources.add(render(team, query.projection()));
 		}
 		return list;
-	}
-
-	private static boolean evaluate(Filter filter, ObjectNode node) {
-		try {
-			return FilterEvaluator.evaluate(filter, node);
-		}
-		catch (ScimException ex) {
-			throw ScimError.from(ex);
-		}
 	}
 
 	public ObjectNode patch(String id, ObjectNode body, int bodyBytes, Projection projection) {

@@ -89,6 +89,12 @@ public final class ScimHttpHandler implements HttpHandler {
 			LOG.log(System.Logger.Level.ERROR, "Unexpected error answering " + method + " " + path, ex);
 			answer = error(new ScimError(500, null, "Unexpected error: " + ex), config);
 		}
+		// Journal before answering, so a client that has its answer always finds the entry.
+		boolean bodies = config.journalBodies();
+		this.journal.record(new JournalEntry(arrived, method, path, query, route.endpoint(),
+				(bodies && body.length > 0) ? new String(body, StandardCharsets.UTF_8) : null, answer.status(),
+				(bodies && answer.body().length > 0) ? new String(answer.body(), StandardCharsets.UTF_8) : null),
+				config.journalEnabled());
 		if (config.timeoutRate() > 0 && ThreadLocalRandom.current().nextDouble() < config.timeoutRate()) {
 			sleep(config.timeoutDelay());
 		}
@@ -101,11 +107,6 @@ public final class ScimHttpHandler implements HttpHandler {
 		finally {
 			exchange.close();
 		}
-		boolean bodies = config.journalBodies();
-		this.journal.record(new JournalEntry(arrived, method, path, query, route.endpoint(),
-				(bodies && body.length > 0) ? new String(body, StandardCharsets.UTF_8) : null, answer.status(),
-				(bodies && answer.body().length > 0) ? new String(answer.body(), StandardCharsets.UTF_8) : null),
-				config.journalEnabled());
 	}
 
 	private Answer process(HttpExchange exchange, MiroServerSettings config, String method, Route route, String query,

@@ -3,6 +3,7 @@ package io.scimflow.miroserver.ratelimit;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Sliding-window limiter, one window per {@link RateBucket}, counted for the whole
@@ -17,7 +18,14 @@ public final class RateLimiter {
 
 	private final long windowNanos;
 
+	private final LongSupplier clock;
+
 	public RateLimiter(double scale, Duration window) {
+		this(scale, window, System::nanoTime);
+	}
+
+	RateLimiter(double scale, Duration window, LongSupplier clock) {
+		this.clock = clock;
 		this.scale = scale;
 		this.windowNanos = window.toNanos();
 		for (RateBucket bucket : RateBucket.values()) {
@@ -40,7 +48,7 @@ public final class RateLimiter {
 	 * @return 0 if allowed, else the nanoseconds until the oldest request leaves the window
 	 */
 	public long tryAcquire(RateBucket bucket) {
-		return this.windows.get(bucket).tryAcquire(System.nanoTime(), this.windowNanos);
+		return this.windows.get(bucket).tryAcquire(this.clock.getAsLong(), this.windowNanos);
 	}
 
 	/** A ring of the last {@code limit} admission times. */

@@ -10,19 +10,20 @@ import com.unboundid.scim2.common.filters.Filter;
  * {@code count}, {@code sortBy}, {@code sortOrder}, {@code attributes} and
  * {@code excludedAttributes}.
  *
- * @param filter parsed filter, or null for none
+ * @param filter parsed filter (attribute names without case), or null for none
  * @param startIndex 1-based index of the first result
  * @param count page size, already clamped to the server's maximum; 0 asks for totals only
  * @param sortBy attribute path to sort on, or null
  * @param descending true for {@code sortOrder=descending}
  * @param projection the attributes to return
  */
-public record ListQuery(Filter filter, int startIndex, int count, String sortBy, boolean descending,
+public record ListQuery(CaseInsensitiveFilter filter, int startIndex, int count, String sortBy, boolean descending,
 		Projection projection) {
 
 	/** Parses the query parameters (names case-insensitive, already URL-decoded). */
 	public static ListQuery parse(Map<String, String> params, int defaultCount, int maxCount) {
-		Filter filter = parseFilter(params.get("filter"));
+		Filter parsed = parseFilter(params.get("filter"));
+		CaseInsensitiveFilter filter = (parsed != null) ? CaseInsensitiveFilter.of(parsed) : null;
 		int startIndex = Math.max(1, parseInt(params, "startindex", 1));
 		int count = parseInt(params, "count", defaultCount);
 		count = Math.max(0, Math.min(count, maxCount));

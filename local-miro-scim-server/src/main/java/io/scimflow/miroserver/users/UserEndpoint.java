@@ -8,16 +8,15 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
-import com.unboundid.scim2.common.utils.FilterEvaluator;
 
 import io.scimflow.miroserver.MiroServerSettings;
 import io.scimflow.miroserver.SeedUser;
 import io.scimflow.miroserver.org.Organization;
 import io.scimflow.miroserver.org.StoredUser;
 import io.scimflow.miroserver.org.Team;
+import io.scimflow.miroserver.scim.CaseInsensitiveFilter;
 import io.scimflow.miroserver.scim.ListQuery;
 import io.scimflow.miroserver.scim.PatchBody;
 import io.scimflow.miroserver.scim.Projection;
@@ -119,6 +118,9 @@ public final class UserEndpoint {
 	}
 
 	public ObjectNode list(ListQuery query) {
+		if (query.filter() == null && query.sortBy() == null) {
+			return listAll(query);
+		}
 		List<ObjectNode> matched = new ArrayList<>();
 		for (StoredUser user : candidates(query.filter())) {
 			if (user.guest()) {
@@ -147,12 +149,39 @@ public final class UserEndpoint {
 		return list;
 	}
 
+	/** Without filter or sort only the requested page is rendered. */
+	private ObjectNode listAll(ListQuery query) {
+		List<StoredUser> page = new ArrayList<>();
+		int total = 0;
+		int from = query.startIndex() - 1;
+		for (StoredUser user : this.org.users()) {
+			if (user.guest()) {
+				continue;
+			}
+			if (total >= from && page.size() < query.count()) {
+				page.add(user);
+			}
+			total++;
+		}
+		ObjectNode list = ScimJson.listResponse(total);
+		if (query.count() == 0) {
+			return list;
+		}
+		list.put("itemsPerPage", page.size());
+		list.put("startIndex", query.startIndex());
+		ArrayNode resources = list.putArray("Resources");
+		for (StoredUser user : page) {
+			resources.add(query.projection().apply(render(user)));
+		}
+		return list;
+	}
+
 	/** {@code userName eq "x"} and {@code id eq "x"} (alone or in an and) use the indexes. */
-	private Collection<StoredUser> candidates(Filter filter) {
+	private Collection<StoredUser> candidates(CaseInsensitiveFilter filter) {
 		if (filter == null) {
 			return this.org.users();
 		}
-		Filter indexed = indexedTerm(filter);
+		Filter indexed = indexedTerm(filter.filter());
 		if (indexed == null) {
 			return this.org.users();
 		}
@@ -185,16 +214,8 @@ public final class UserEndpoint {
 				&& filter.getComparisonValue().isTextual()) ? filter : null;
 	}
 
-	private static boolean matches(Filter filter, ObjectNode resource) {
-		if (filter == null) {
-			return true;
-		}
-		try {
-			return FilterEvaluator.evaluate(filter, resource);
-		}
-		catch (ScimException ex) {
-			throw ScimError.from(ex);
-		}
+	private static boolean matches(CaseInsensitiveFilter filter, ObjectNode resource) {
+		return filter == null || filter.matches(resource);
 	}
 
 	// ---- update

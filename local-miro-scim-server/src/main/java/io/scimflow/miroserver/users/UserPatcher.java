@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.PatchOpType;
 import com.unboundid.scim2.common.messages.PatchOperation;
@@ -79,11 +80,42 @@ final class UserPatcher {
 				|| lower.equals("id") || lower.equals("meta") || lower.equals("schemas");
 	}
 
+	/**
+	 * Spells each attribute of a path the way the stored resource (or Miro's schema) does, so
+	 * that {@code DisplayName} or {@code NAME.givenname} update the existing attribute.
+	 */
+	static Path canonical(Path path, ObjectNode target) {
+		String schema = path.getSchemaUrn();
+		JsonNode level = target;
+		Path result;
+		if (schema == null || schema.equalsIgnoreCase(ScimJson.USER_SCHEMA)) {
+			result = (schema == null) ? Path.root() : Path.root(ScimJson.USER_SCHEMA);
+		}
+		else if (schema.equalsIgnoreCase(ScimJson.ENTERPRISE_SCHEMA)) {
+			result = Path.root(ScimJson.ENTERPRISE_SCHEMA);
+			level = target.path(ScimJson.ENTERPRISE_SCHEMA);
+		}
+		else {
+			return path;
+		}
+		for (Path.Element element : path) {
+			String name = UserRules.canonicalName(level, element.getAttribute());
+			result = (element.getValueFilter() == null) ? result.attribute(name)
+					: result.attribute(name, element.getValueFilter());
+			level = (level == null) ? null : level.get(name);
+			if (level != null && level.isArray()) {
+				level = level.isEmpty() ? null : level.get(0);
+			}
+		}
+		return result;
+	}
+
 	private static void applyOne(ObjectNode target, PatchBody.Operation operation) {
 		try {
 			PatchOperation sdkOperation = (operation.path() == null)
 					? PatchOperation.create(operation.type(), (String) null, operation.value())
-					: PatchOperation.create(operation.type(), operation.parsedPath(), operation.value());
+					: PatchOperation.create(operation.type(), canonical(operation.parsedPath(), target),
+							operation.value());
 			sdkOperation.apply(target);
 		}
 		catch (ScimException ex) {

@@ -42,7 +42,33 @@ final class UserRules {
 
 	private static final Set<String> GUEST_ROLES = Set.of("ORGANIZATION_EXTERNAL_USER", "ORGANIZATION_TEAM_GUEST_USER");
 
+	private static final Map<String, String> KNOWN_NAMES = knownNames();
+
 	private UserRules() {
+	}
+
+	private static Map<String, String> knownNames() {
+		Map<String, String> names = new java.util.HashMap<>(CORE_ATTRIBUTES);
+		names.putAll(NAME_PARTS);
+		ENTERPRISE_LIMITS.keySet().forEach((name) -> names.put(name.toLowerCase(Locale.ROOT), name));
+		for (String name : List.of("manager", "value", "display", "type", "primary", "emails", "groups")) {
+			names.put(name, name);
+		}
+		names.put("displayname", "displayName");
+		return Map.copyOf(names);
+	}
+
+	/** The spelling of an attribute name in {@code level} (an existing field) or in Miro's schema. */
+	static String canonicalName(JsonNode level, String name) {
+		if (level != null && level.isObject()) {
+			for (java.util.Iterator<String> it = level.fieldNames(); it.hasNext();) {
+				String key = it.next();
+				if (key.equalsIgnoreCase(name)) {
+					return key;
+				}
+			}
+		}
+		return KNOWN_NAMES.getOrDefault(name.toLowerCase(Locale.ROOT), name);
 	}
 
 	/**

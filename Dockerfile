@@ -1,0 +1,18 @@
+# One image per app, built from this repository by your own Docker:
+#   docker build --build-arg APP=scim-sink -t scimflow/scim-sink .
+# docker-compose.yml builds all of them.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+COPY . .
+RUN ./mvnw -B -ntp -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+ARG APP
+ENV APP=${APP}
+RUN useradd --system --uid 10001 scimflow && mkdir -p /data && chown scimflow /data
+COPY --from=build /src/${APP}/target/${APP}.jar /app/app.jar
+USER scimflow
+WORKDIR /data
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
