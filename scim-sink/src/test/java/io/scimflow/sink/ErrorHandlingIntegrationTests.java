@@ -141,6 +141,25 @@ class ErrorHandlingIntegrationTests {
     }
 
     @Test
+    void dataErrorsAreNotRetriedAndAreParkedWithTheScimError() {
+        server = LocalMiroScimServer.start(MiroServerSettings.builder().allowedDomains(List.of("corp.com")).build());
+        harness.start(harness.properties(server.baseUrl(), server.settings().token()));
+        ProvisioningOperation outsider = Ops.upsertUser("x1", "jane@other.com", "Jane").build();
+        ProvisioningOperation fine = Ops.upsertUser("x2", "joe@corp.com", "Joe").build();
+        harness.send(outsider, fine);
+        ProvisioningLogEntry failed = harness.awaitEntry(outsider);
+        assertThat(failed.getStatus()).isEqualTo(LogStatus.FAILURE);
+        assertThat(failed.getHttpStatus()).isEqualTo(409);
+        assertThat(failed.getErrorCode()).startsWith("SCIM_409");
+        assertThat(failed.getErrorReason()).contains("not whitelisted");
+        assertThat(failed.getRequests()).isEqualTo(3);
+        assertThat(harness.awaitEntry(fine).getStatus()).isEqualTo(LogStatus.SUCCESS);
+        assertThat(server.journal()).filteredOn(e -> e.endpoint().equals("POST /Users") && e.status() == 409).hasSize(1);
+        assertThat(harness.deadLetters()).singleElement().satisfies(r -> assertThat(
+                new String(r.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8)).contains("not whitelisted"));
+    }
+
+    @Test
     void wrongTokenQuarantinesWithOneEmailLosesNothingAndResumesWhenTheTokenIsFixed(@TempDir Path dir) throws Exception {
         server = LocalMiroScimServer.start(MiroServerSettings.defaults());
         GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());

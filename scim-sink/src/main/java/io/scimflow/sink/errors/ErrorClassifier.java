@@ -49,7 +49,8 @@ public final class ErrorClassifier {
     /** True when a create failed because the object already exists: 409, or 400 uniqueness / "not unique". */
     public static boolean meansAlreadyExists(ScimCallException e) {
         if (e.status() == 409) {
-            return true;
+            // Miro also answers 409 for business rules ("not whitelisted"); the caller confirms with a lookup.
+            return e.scimType() == null || "uniqueness".equalsIgnoreCase(e.scimType());
         }
         if (e.status() != 400) {
             return false;

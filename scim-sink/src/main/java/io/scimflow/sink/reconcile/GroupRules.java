@@ -55,6 +55,9 @@ final class GroupRules {
                 return out.done(LogStatus.SUCCESS, "Created");
             }
             existing = target.findGroupByDisplayName(name).map(g -> g.path("id").asText());
+            if (existing.isEmpty() && result.conflict() != null) {
+                throw result.conflict();
+            }
             if (existing.isEmpty()) {
                 throw new TargetConflictException("the target says group \"" + name + "\" already exists ("
                         + result.conflictDetail() + ") but no group has that displayName");

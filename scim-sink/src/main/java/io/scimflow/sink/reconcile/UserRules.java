@@ -57,6 +57,10 @@ final class UserRules {
                         (current != null ? "matched " : "no match for ") + "userName eq \"" + userName + "\" after the conflict");
             }
             if (current == null) {
+                if (result.conflict() != null) {
+                    // No such user after all: the refusal was a business rule, not a duplicate.
+                    throw result.conflict();
+                }
                 throw new TargetConflictException("the target says the user already exists (" + result.conflictDetail()
                         + ") but no user matches " + describeMatching(op));
             }

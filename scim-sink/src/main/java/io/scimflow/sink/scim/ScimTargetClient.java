@@ -127,7 +127,7 @@ public final class ScimTargetClient implements TargetDirectory {
             throw new ScimTransportException("POST " + path + " answered " + response.status() + " without a resource id", null);
         } catch (ScimCallException e) {
             if (ErrorClassifier.meansAlreadyExists(e)) {
-                return CreateResult.alreadyExists(e.status() + " " + e.detail());
+                return CreateResult.alreadyExists(e.status() + " " + e.detail(), e);
             }
             throw e;
         }
