@@ -73,13 +73,22 @@ class AdminAndProfilesIntegrationTests {
 
         ProvisioningOperation op = Ops.upsertUser("pp1", "paused@corp.com", "Paused").build();
         harness.send(op);
-        await().atMost(Duration.ofSeconds(30)).until(() -> SinkHarness.sink(context).status().assignedPartitions() > 0);
+        // The operation waits (in Kafka, or taken and held at the gate) and nothing is applied.
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            ScimSink.Status status = SinkHarness.sink(context).status();
+            return status.lag() + status.inFlight() == 1;
+        });
         assertThat(SinkHarness.sink(context).drained()).isFalse();
+        assertThat(harness.log()).isEmpty();
+        assertThat(server.userByUserName("paused@corp.com")).isEmpty();
 
         HttpResponse<String> resumed = http.send(HttpRequest.newBuilder(URI.create(admin + "resume")).POST(HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(resumed.body()).contains("\"paused\":false");
         assertThat(harness.awaitEntry(op).getStatus()).isEqualTo(LogStatus.SUCCESS);
+        io.micrometer.core.instrument.MeterRegistry meters = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        assertThat(meters.get("scimflow.sink.operations").tag("action", "CREATE").tag("status", "SUCCESS").counter().count()).isEqualTo(1.0);
+        assertThat(meters.get("scimflow.sink.scim.requests").tag("endpoint", "POST_USERS").timer().count()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> http.send(HttpRequest.newBuilder(URI.create(admin + "status")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body().contains("\"drained\":true"));
 

@@ -105,7 +105,7 @@ public final class OperationConsumer implements AutoCloseable {
                     continue;
                 }
                 commit(null);
-                if (System.nanoTime() - lastStatus > 200_000_000L) {
+                if (System.nanoTime() - lastStatus > 250_000_000L) {
                     refreshStatus();
                     lastStatus = System.nanoTime();
                 }
@@ -164,13 +164,11 @@ public final class OperationConsumer implements AutoCloseable {
     private void refreshStatus() {
         Set<TopicPartition> assigned = Set.copyOf(consumer.assignment());
         long lag = 0;
-        for (TopicPartition partition : assigned) {
-            var partitionLag = consumer.currentLag(partition);
-            if (partitionLag.isEmpty()) {
-                Map<TopicPartition, Long> end = consumer.endOffsets(List.of(partition), Duration.ofSeconds(5));
-                lag += Math.max(0, end.get(partition) - consumer.position(partition, Duration.ofSeconds(5)));
-            } else {
-                lag += partitionLag.getAsLong();
+        if (!assigned.isEmpty()) {
+            // Asked of the broker (not the last fetch's metadata), so a record that arrived while paused counts.
+            Map<TopicPartition, Long> end = consumer.endOffsets(assigned, Duration.ofSeconds(5));
+            for (TopicPartition partition : assigned) {
+                lag += Math.max(0, end.getOrDefault(partition, 0L) - consumer.position(partition, Duration.ofSeconds(5)));
             }
         }
         status = new Status(assigned, inFlight.get(), lag, !consumer.paused().isEmpty(), offsets.allCommitted());
