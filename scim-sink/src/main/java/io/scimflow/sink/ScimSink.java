@@ -1,0 +1,126 @@
+package io.scimflow.sink;
+
+import java.time.Duration;
+
+import io.scimflow.sink.consume.OperationConsumer;
+import io.scimflow.sink.links.KafkaLinkStore;
+import io.scimflow.sink.quarantine.ConsumptionGate;
+import io.scimflow.sink.quarantine.QuarantineController;
+import io.scimflow.sink.scim.ConnectionTester;
+import io.scimflow.sink.scim.ScimHttpClient;
+import org.apache.kafka.clients.producer.Producer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The running sink: what operators and the launcher act on (pause, resume, status, test
+ * connection). Started and stopped by Spring's lifecycle. Thread-safe.
+ */
+public final class ScimSink implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ScimSink.class);
+
+    private final OperationConsumer consumer;
+    private final KafkaLinkStore links;
+    private final ConsumptionGate gate;
+    private final QuarantineController quarantine;
+    private final ScimHttpClient http;
+    private final String runId;
+    private final AutoCloseable[] resources;
+    private volatile boolean running;
+
+    /** A snapshot for {@code GET /admin/status}. */
+    public record Status(String runId, boolean paused, boolean quarantined, String quarantineReason, int inFlight, long lag,
+            int assignedPartitions, int links, boolean drained) {
+    }
+
+    public ScimSink(OperationConsumer consumer, KafkaLinkStore links, ConsumptionGate gate, QuarantineController quarantine,
+            ScimHttpClient http, String runId, boolean startPaused, Producer<?, ?>... producers) {
+        this.consumer = consumer;
+        this.links = links;
+        this.gate = gate;
+        this.quarantine = quarantine;
+        this.http = http;
+        this.runId = runId;
+        this.resources = producers;
+        if (startPaused) {
+            gate.pause();
+        }
+    }
+
+    @Override
+    public void start() {
+        links.start();
+        consumer.start();
+        running = true;
+        log.info("scim-sink started (run {}) against {}{}", runId, http.baseUrl(), gate.isPaused() ? "; paused until resumed" : "");
+    }
+
+    @Override
+    public void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        consumer.close();
+        quarantine.close();
+        links.close();
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("Closing {} failed: {}", resource.getClass().getSimpleName(), e.toString());
+            }
+        }
+        log.info("scim-sink stopped (run {})", runId);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops applying operations (Entra's provisioning "off"); records wait in Kafka, offsets stay. */
+    public void pause() {
+        gate.pause();
+        log.info("Provisioning paused by an operator; consumption paused");
+    }
+
+    /** Resumes after {@link #pause()}. */
+    public void resume() {
+        gate.resume();
+        log.info("Provisioning resumed by an operator");
+    }
+
+    /** Probes the credentials now (re-reading the token) instead of waiting for the next probe. */
+    public void probeCredentials() {
+        quarantine.probeOnce();
+    }
+
+    public Status status() {
+        OperationConsumer.Status s = consumer.status();
+        return new Status(runId, gate.isPaused(), gate.isQuarantined(), gate.quarantineReason(), s.inFlight(), s.lag(),
+                s.assigned().size(), links.size(), s.drained());
+    }
+
+    /** True when this instance has applied and committed everything in its partitions. */
+    public boolean drained() {
+        return consumer.status().drained();
+    }
+
+    /** Entra's test connection against the configured target and the current token. */
+    public ConnectionTester.Result testConnection() {
+        http.token().reload();
+        return new ConnectionTester(Duration.ofSeconds(10)).test(http.baseUrl().toString(), http.token().current());
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}

@@ -1,0 +1,129 @@
+package io.scimflow.sink.consume;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+
+import io.scimflow.events.operations.ProvisioningOperation;
+import io.scimflow.sink.errors.DeadLetterPublisher;
+import io.scimflow.sink.errors.ErrorClassifier;
+import io.scimflow.sink.log.ProvisioningLogWriter;
+import io.scimflow.sink.notify.FailureRateMonitor;
+import io.scimflow.sink.quarantine.ConsumptionGate;
+import io.scimflow.sink.quarantine.QuarantineController;
+import io.scimflow.sink.reconcile.Outcome;
+import io.scimflow.sink.reconcile.Reconciler;
+import io.scimflow.sink.reconcile.TargetDirectory;
+import io.scimflow.sink.scim.RequestTally;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one operation record from start to end: decode, wait at the gate, reconcile, then
+ * write the provisioning log entry, or park the record on the dead-letter topic with a FAILURE
+ * entry, or quarantine and try again once the credentials work. Returns only when the record
+ * is done or parked. Thread-safe.
+ */
+public final class OperationProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(OperationProcessor.class);
+
+    private final Deserializer<Object> values;
+    private final Reconciler reconciler;
+    private final Function<RequestTally, TargetDirectory> targets;
+    private final ConsumptionGate gate;
+    private final QuarantineController quarantine;
+    private final ProvisioningLogWriter logWriter;
+    private final DeadLetterPublisher deadLetters;
+    private final FailureRateMonitor failures;
+    private volatile boolean stopping;
+
+    public OperationProcessor(Deserializer<Object> values, Reconciler reconciler, Function<RequestTally, TargetDirectory> targets,
+            ConsumptionGate gate, QuarantineController quarantine, ProvisioningLogWriter logWriter,
+            DeadLetterPublisher deadLetters, FailureRateMonitor failures) {
+        this.values = values;
+        this.reconciler = reconciler;
+        this.targets = targets;
+        this.gate = gate;
+        this.quarantine = quarantine;
+        this.logWriter = logWriter;
+        this.deadLetters = deadLetters;
+        this.failures = failures;
+    }
+
+    void stop() {
+        stopping = true;
+    }
+
+    /** @return true when the record is done or parked (its offset may be committed) */
+    boolean process(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+        long started = System.nanoTime();
+        ProvisioningOperation op;
+        try {
+            Object decoded = values.deserialize(record.topic(), record.headers(), record.value());
+            if (!(decoded instanceof ProvisioningOperation operation)) {
+                throw new IllegalArgumentException("not a ProvisioningOperation: "
+                        + (decoded == null ? "null value" : decoded.getClass().getName()));
+            }
+            op = operation;
+        } catch (RuntimeException e) {
+            String reason = "undecodable record at " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": " + e.getMessage();
+            return park(record, null, null, "UNDECODABLE", null, reason, e, 0, started);
+        }
+        while (!stopping) {
+            gate.awaitOpen();
+            RequestTally tally = new RequestTally();
+            Outcome.Builder out = new Outcome.Builder();
+            try {
+                Outcome outcome = reconciler.apply(op, targets.apply(tally), out);
+                durably(() -> logWriter.outcome(record.key(), op, outcome, tally.count(), millisSince(started)));
+                failures.record(false);
+                return true;
+            } catch (RuntimeException e) {
+                ErrorClassifier.Kind kind = ErrorClassifier.classify(e);
+                if (kind == ErrorClassifier.Kind.QUARANTINE) {
+                    quarantine.enter(e.getMessage());
+                    continue;
+                }
+                if (Thread.currentThread().isInterrupted() || stopping) {
+                    return false;
+                }
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                return park(record, op, out, ErrorClassifier.code(e), ErrorClassifier.httpStatus(e), reason, e, tally.count(), started);
+            }
+        }
+        return false;
+    }
+
+    private boolean park(ConsumerRecord<String, byte[]> record, ProvisioningOperation op, Outcome.Builder out, String code,
+            Integer status, String reason, Throwable failure, int requests, long started) throws InterruptedException {
+        byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
+        durably(() -> deadLetters.park(record, key, code + ": " + reason, failure));
+        durably(() -> logWriter.failure(record.key(), op, out, code, status, reason, requests, millisSince(started)));
+        failures.record(true);
+        return true;
+    }
+
+    /** Kafka writes are retried until they succeed (the record must not be marked done without them). */
+    private void durably(Runnable write) throws InterruptedException {
+        long wait = 500;
+        while (true) {
+            try {
+                write.run();
+                return;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    throw e;
+                }
+                log.error("Kafka write failed ({}); will retry in {} ms", e.getMessage(), wait);
+                Thread.sleep(wait);
+                wait = Math.min(wait * 2, 30_000);
+            }
+        }
+    }
+
+    private static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+}

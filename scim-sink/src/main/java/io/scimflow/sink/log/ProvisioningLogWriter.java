@@ -1,0 +1,144 @@
+package io.scimflow.sink.log;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.scimflow.events.ObjectType;
+import io.scimflow.events.log.LogAction;
+import io.scimflow.events.log.LogStatus;
+import io.scimflow.events.log.LogStep;
+import io.scimflow.events.log.ModifiedProperty;
+import io.scimflow.events.log.ProvisioningLogEntry;
+import io.scimflow.events.operations.ProvisioningOperation;
+import io.scimflow.sink.reconcile.Outcome;
+import io.scimflow.sink.target.ScimPathNames;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one {@link ProvisioningLogEntry} per operation to {@code provisioning.log} (acknowledged
+ * before it returns), logs it as one readable line and counts it in the metrics. Secret values
+ * (password and the configured secret attributes) are redacted. Thread-safe.
+ */
+public final class ProvisioningLogWriter {
+
+    public static final String REDACTED = "[REDACTED]";
+    private static final Logger log = LoggerFactory.getLogger("io.scimflow.sink.provisioning-log");
+
+    private final Producer<String, Object> producer;
+    private final String topic;
+    private final String runId;
+    private final Set<String> secrets;
+    private final MeterRegistry meters;
+
+    public ProvisioningLogWriter(Producer<String, Object> producer, String topic, String runId, Set<String> secretAttributes,
+            MeterRegistry meters) {
+        this.producer = producer;
+        this.topic = topic;
+        this.runId = runId;
+        this.secrets = secretAttributes;
+        this.meters = meters;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    /** The entry for an operation the rules handled (SUCCESS, SKIPPED, DROPPED). */
+    public ProvisioningLogEntry outcome(String key, ProvisioningOperation op, Outcome outcome, int requests, long durationMs) {
+        ProvisioningLogEntry entry = base(key, op)
+                .setTargetId(outcome.targetId()).setTargetIdentity(outcome.targetIdentity())
+                .setAction(outcome.action()).setStatus(outcome.status()).setStatusReason(outcome.reason())
+                .setSteps(steps(outcome.steps())).setModifiedProperties(modified(outcome.modified()))
+                .setRequests(requests).setDurationMs(durationMs).build();
+        return publish(key, entry);
+    }
+
+    /** The entry for an operation that failed (it is parked on the dead-letter topic). */
+    public ProvisioningLogEntry failure(String key, ProvisioningOperation op, Outcome.Builder partial, String errorCode,
+            Integer httpStatus, String errorReason, int requests, long durationMs) {
+        List<Outcome.Step> steps = new ArrayList<>(partial == null ? List.of() : partial.steps());
+        steps.add(new Outcome.Step(io.scimflow.events.log.StepName.ACTION, LogStatus.FAILURE, errorReason));
+        ProvisioningLogEntry entry = base(key, op)
+                .setTargetId(partial == null ? null : partial.targetId())
+                .setTargetIdentity(partial == null ? null : partial.targetIdentity())
+                .setAction(partial == null ? LogAction.OTHER : partial.action()).setStatus(LogStatus.FAILURE)
+                .setStatusReason("Failed: " + errorReason + "; parked on the dead-letter topic (redrive it after the cause is fixed)")
+                .setSteps(steps(steps)).setErrorCode(errorCode).setHttpStatus(httpStatus).setErrorReason(errorReason)
+                .setRequests(requests).setDurationMs(durationMs).build();
+        return publish(key, entry);
+    }
+
+    private ProvisioningLogEntry.Builder base(String key, ProvisioningOperation op) {
+        ProvisioningLogEntry.Builder builder = ProvisioningLogEntry.newBuilder().setId(UUID.randomUUID().toString())
+                .setRunId(runId).setTimestamp(Instant.now());
+        if (op != null) {
+            return builder.setChangeId(op.getChangeId()).setOperationId(op.getOperationId()).setObjectType(op.getObjectType())
+                    .setSourceId(op.getSourceId()).setSourceIdentity(op.getSourceDisplayName());
+        }
+        ObjectType type;
+        String sourceId;
+        try {
+            type = key == null ? ObjectType.UNKNOWN : io.scimflow.schemas.keys.OperationKeys.typeOf(key);
+            sourceId = io.scimflow.schemas.keys.OperationKeys.sourceIdOf(key);
+        } catch (RuntimeException e) {
+            type = ObjectType.UNKNOWN;
+            sourceId = key == null ? "" : key;
+        }
+        return builder.setChangeId("").setOperationId("").setObjectType(type).setSourceId(sourceId);
+    }
+
+    private ProvisioningLogEntry publish(String key, ProvisioningLogEntry entry) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, entry)).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the provisioning log", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot write the provisioning log to " + topic + ": " + e, e);
+        }
+        meters.counter("scimflow.sink.operations", "action", entry.getAction().name(), "status", entry.getStatus().name())
+                .increment();
+        if (entry.getStatus() == LogStatus.FAILURE) {
+            log.warn(ProvisioningLogLines.format(entry));
+        } else {
+            log.info(ProvisioningLogLines.format(entry));
+        }
+        return entry;
+    }
+
+    private static List<LogStep> steps(List<Outcome.Step> steps) {
+        List<LogStep> result = new ArrayList<>();
+        for (Outcome.Step step : steps) {
+            result.add(LogStep.newBuilder().setName(step.name()).setStatus(step.status())
+                    .setDescription(step.description() == null ? "" : step.description()).build());
+        }
+        return result;
+    }
+
+    private List<ModifiedProperty> modified(List<Outcome.Modified> modified) {
+        List<ModifiedProperty> result = new ArrayList<>();
+        for (Outcome.Modified m : modified) {
+            boolean secret = isSecret(m.name());
+            result.add(ModifiedProperty.newBuilder().setName(m.name())
+                    .setOldValue(secret && m.oldValue() != null ? REDACTED : m.oldValue())
+                    .setNewValue(secret && m.newValue() != null ? REDACTED : m.newValue()).build());
+        }
+        return result;
+    }
+
+    boolean isSecret(String path) {
+        String attribute = ScimPathNames.topLevelAttribute(path).toLowerCase(Locale.ROOT);
+        return attribute.equals("password") || secrets.contains(attribute) || secrets.contains(path.toLowerCase(Locale.ROOT));
+    }
+}

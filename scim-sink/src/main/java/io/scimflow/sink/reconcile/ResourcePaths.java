@@ -1,0 +1,161 @@
+package io.scimflow.sink.reconcile;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimflow.sink.target.ScimPathNames;
+
+/**
+ * Reads and writes the SCIM paths operations use inside a resource: {@code userName},
+ * {@code name.givenName}, {@code emails[type eq "work"].value} and extension paths such as
+ * {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department}. Attribute
+ * names match without case, as SCIM requires. Stateless.
+ */
+public final class ResourcePaths {
+
+    // attr[sub eq "value"].subAttr  (the value filter form Entra's mappings use)
+    private static final Pattern FILTERED = Pattern.compile("^(\\w+)\\[\\s*(\\w+)\\s+eq\\s+\"([^\"]*)\"\\s*\\](?:\\.(\\w+))?$",
+            Pattern.CASE_INSENSITIVE);
+
+    private ResourcePaths() {
+    }
+
+    /** The value at the path, or null when absent. */
+    public static JsonNode read(ObjectNode resource, String path) {
+        ObjectNode container = container(resource, path, false);
+        if (container == null) {
+            return null;
+        }
+        String rest = ScimPathNames.withoutSchema(path);
+        Matcher filtered = FILTERED.matcher(rest);
+        if (filtered.matches()) {
+            JsonNode array = field(container, filtered.group(1));
+            if (array == null || !array.isArray()) {
+                return null;
+            }
+            for (JsonNode element : array) {
+                JsonNode key = field(element, filtered.group(2));
+                if (key != null && key.asText().equalsIgnoreCase(filtered.group(3))) {
+                    return filtered.group(4) == null ? element : field(element, filtered.group(4));
+                }
+            }
+            return null;
+        }
+        JsonNode node = container;
+        for (String part : rest.split("\\.")) {
+            node = field(node, part);
+            if (node == null) {
+                return null;
+            }
+        }
+        return node.isNull() ? null : node;
+    }
+
+    /** Sets the value at the path, creating the containers and the filtered array element. */
+    public static void write(ObjectNode resource, String path, JsonNode value) {
+        ObjectNode container = container(resource, path, true);
+        String rest = ScimPathNames.withoutSchema(path);
+        Matcher filtered = FILTERED.matcher(rest);
+        if (filtered.matches()) {
+            String arrayName = existingName(container, filtered.group(1));
+            JsonNode existing = container.get(arrayName);
+            ArrayNode array = existing instanceof ArrayNode a ? a : container.putArray(arrayName);
+            ObjectNode element = null;
+            for (JsonNode candidate : array) {
+                JsonNode key = field(candidate, filtered.group(2));
+                if (candidate instanceof ObjectNode o && key != null && key.asText().equalsIgnoreCase(filtered.group(3))) {
+                    element = o;
+                }
+            }
+            if (element == null) {
+                element = array.addObject();
+                element.put(filtered.group(2), filtered.group(3));
+                if ("emails".equalsIgnoreCase(arrayName) && array.size() == 1) {
+                    element.put("primary", true);
+                }
+            }
+            if (filtered.group(4) == null) {
+                if (value instanceof ObjectNode o) {
+                    element.setAll(o);
+                }
+            } else {
+                element.set(filtered.group(4), value);
+            }
+            return;
+        }
+        String[] parts = rest.split("\\.");
+        ObjectNode node = container;
+        for (int i = 0; i < parts.length - 1; i++) {
+            String name = existingName(node, parts[i]);
+            JsonNode child = node.get(name);
+            node = child instanceof ObjectNode o ? o : node.putObject(name);
+        }
+        node.set(existingName(node, parts[parts.length - 1]), value);
+    }
+
+    private static ObjectNode container(ObjectNode resource, String path, boolean create) {
+        String schema = ScimPathNames.schemaOf(path);
+        if (schema == null) {
+            return resource;
+        }
+        String name = existingName(resource, schema);
+        JsonNode extension = resource.get(name);
+        if (extension instanceof ObjectNode o) {
+            return o;
+        }
+        if (!create) {
+            return null;
+        }
+        ObjectNode created = resource.putObject(schema);
+        JsonNode schemas = resource.get("schemas");
+        if (schemas instanceof ArrayNode array) {
+            boolean listed = false;
+            for (JsonNode s : array) {
+                listed |= s.asText().equalsIgnoreCase(schema);
+            }
+            if (!listed) {
+                array.add(schema);
+            }
+        }
+        return created;
+    }
+
+    private static JsonNode field(JsonNode node, String name) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        JsonNode exact = node.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> entry = fields.next();
+            if (entry.getKey().equalsIgnoreCase(name)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static String existingName(ObjectNode node, String name) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String candidate = names.next();
+            if (candidate.equalsIgnoreCase(name)) {
+                return candidate;
+            }
+        }
+        return name;
+    }
+
+    static JsonNodeFactory nodes() {
+        return JsonNodeFactory.instance;
+    }
+}

@@ -1,0 +1,113 @@
+package io.scimflow.sink;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.scimflow.events.log.LogStatus;
+import io.scimflow.events.log.ProvisioningLogEntry;
+import io.scimflow.events.operations.ProvisioningOperation;
+import io.scimflow.miroserver.LocalMiroScimServer;
+import io.scimflow.miroserver.MiroServerSettings;
+import io.scimflow.sink.support.Journal;
+import io.scimflow.sink.support.Ops;
+import io.scimflow.sink.support.SinkHarness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Replays and restarts: idempotent effects, links reloaded from their topic. */
+class ReplayAndRestartIntegrationTests {
+
+    static LocalMiroScimServer server;
+    SinkHarness harness;
+
+    @BeforeAll
+    static void startServer() {
+        server = LocalMiroScimServer.start(MiroServerSettings.defaults());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        server.reset();
+        harness = new SinkHarness();
+    }
+
+    @AfterEach
+    void tearDown() {
+        harness.close();
+    }
+
+    @Test
+    void replayingTheSameOperationsSendsNoWriteRequests() {
+        String teamId = server.seedTeam("Replay Team");
+        Map<String, Object> properties = harness.properties(server.baseUrl(), server.settings().token());
+        ConfigurableApplicationContext first = harness.start(properties);
+        List<ProvisioningOperation> ops = new ArrayList<>();
+        ops.add(Ops.upsertUser("p0", "p0@corp.com", "P Zero").build());
+        ops.add(Ops.upsertUser("p1", "p1@corp.com", "P One").manager("p0").build());
+        ops.add(Ops.upsertUser("p2", "p2@corp.com", "P Two").build());
+        // Disabled through its upsert (active=false), then disabled again: both agree, so a replay changes nothing.
+        ops.add(Ops.upsertUser("p3", "p3@corp.com", "P Three").attr("active", false).build());
+        ops.add(Ops.upsertGroup("rg", "Replay Team").build());
+        for (ProvisioningOperation op : ops) {
+            harness.send(op);
+            harness.awaitEntry(op);
+        }
+        ProvisioningOperation members = Ops.addMembers("rg", "Replay Team", List.of("p0", "p1", "p2")).build();
+        ProvisioningOperation disable = Ops.disableUser("p3").build();
+        harness.send(members, disable);
+        harness.awaitEntry(members);
+        harness.awaitEntry(disable);
+        assertThat(server.team(teamId).orElseThrow().memberIds()).hasSize(3);
+        harness.stop(first);
+
+        // Replay: a new consumer group reads the whole topic again; links come back from their topic.
+        server.clearJournal();
+        properties.put("spring.kafka.consumer.group-id", "replay-" + System.nanoTime());
+        harness.start(properties);
+        Map<String, ProvisioningLogEntry> entries = harness.awaitLog(2 * 7);
+        assertThat(entries).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(Journal.writes(server)).isEmpty();
+        assertThat(Journal.lookups(server)).isEmpty();
+        String replayRun = harness.sinkOf(0).runId();
+        assertThat(harness.log()).filteredOn(e -> e.getRunId().equals(replayRun)).hasSize(7)
+                .allSatisfy(e -> assertThat(e.getStatus()).isEqualTo(LogStatus.SKIPPED));
+    }
+
+    @Test
+    void afterARestartAnUnassignedUserIsDisabledWithoutLookupAndANeverLinkedAccountIsLeftAlone() {
+        Map<String, Object> properties = harness.properties(server.baseUrl(), server.settings().token());
+        ConfigurableApplicationContext first = harness.start(properties);
+        ProvisioningOperation create = Ops.upsertUser("s1", "stay@corp.com", "Stay").build();
+        harness.send(create);
+        harness.awaitEntry(create);
+        harness.stop(first);
+
+        String outsider = server.seedUser("outsider@corp.com");
+        server.clearJournal();
+        harness.start(properties);
+        ProvisioningOperation disable = Ops.disableUser("s1").build();
+        ProvisioningOperation disableOutsider = Ops.disableUser("outsider-source-id").build();
+        ProvisioningOperation deleteOutsider = Ops.deleteUser("outsider-source-id").build();
+        harness.send(disable, disableOutsider, deleteOutsider);
+        assertThat(harness.awaitEntry(disable).getStatus()).isEqualTo(LogStatus.SUCCESS);
+        assertThat(harness.awaitEntry(disableOutsider).getStatus()).isEqualTo(LogStatus.SKIPPED);
+        assertThat(harness.awaitEntry(deleteOutsider).getStatusReason()).contains("never linked");
+
+        assertThat(server.userByUserName("stay@corp.com").orElseThrow().active()).isFalse();
+        assertThat(Journal.lookups(server)).isEmpty();
+        assertThat(server.journal()).noneMatch(e -> e.path().contains(outsider));
+        assertThat(server.user(outsider).orElseThrow().active()).isTrue();
+    }
+}

@@ -1,0 +1,197 @@
+package io.scimflow.sink;
+
+import java.util.List;
+import java.util.Map;
+
+import io.scimflow.events.log.LogAction;
+import io.scimflow.events.log.LogStatus;
+import io.scimflow.events.log.ProvisioningLogEntry;
+import io.scimflow.events.operations.ProvisioningOperation;
+import io.scimflow.miroserver.LocalMiroScimServer;
+import io.scimflow.miroserver.MiroServerSettings;
+import io.scimflow.miroserver.UserSnapshot;
+import io.scimflow.miroserver.journal.JournalEntry;
+import io.scimflow.sink.support.Journal;
+import io.scimflow.sink.support.Ops;
+import io.scimflow.sink.support.SinkHarness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Users over real HTTP against the local Miro server and the real broker. */
+class UserProvisioningIntegrationTests {
+
+    static LocalMiroScimServer server;
+    SinkHarness harness;
+
+    @BeforeAll
+    static void startServer() {
+        server = LocalMiroScimServer.start(MiroServerSettings.defaults());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        server.reset();
+        harness = new SinkHarness();
+    }
+
+    @AfterEach
+    void tearDown() {
+        harness.close();
+    }
+
+    private void startSink() {
+        harness.start(harness.properties(server.baseUrl(), server.settings().token()));
+    }
+
+    @Test
+    void createsThenPatchesOnlyWhatChangedThenSkipsWhenNothingChanged() {
+        startSink();
+        ProvisioningOperation create = Ops.upsertUser("u1", "alice@corp.com", "Alice A").attr(Ops.ENTERPRISE + ":department", "IT").build();
+        harness.send(create);
+        ProvisioningLogEntry created = harness.awaitEntry(create);
+        assertThat(created.getAction()).isEqualTo(LogAction.CREATE);
+        assertThat(created.getStatus()).isEqualTo(LogStatus.SUCCESS);
+        UserSnapshot alice = server.userByUserName("alice@corp.com").orElseThrow();
+        assertThat(created.getTargetId()).isEqualTo(alice.id());
+        assertThat(alice.displayName()).isEqualTo("Alice A");
+        assertThat(Journal.of(server, "POST /Users")).hasSize(1);
+
+        server.clearJournal();
+        ProvisioningOperation rename = Ops.upsertUser("u1", "alice@corp.com", "Alice B").attr(Ops.ENTERPRISE + ":department", "IT").build();
+        harness.send(rename);
+        ProvisioningLogEntry updated = harness.awaitEntry(rename);
+        assertThat(updated.getAction()).isEqualTo(LogAction.UPDATE);
+        assertThat(updated.getStatus()).isEqualTo(LogStatus.SUCCESS);
+        assertThat(updated.getModifiedProperties()).singleElement().satisfies(p -> {
+            assertThat(p.getName()).isEqualTo("displayName");
+            assertThat(p.getOldValue()).isEqualTo("Alice A");
+            assertThat(p.getNewValue()).isEqualTo("Alice B");
+        });
+        List<JournalEntry> writes = Journal.writes(server);
+        assertThat(writes).singleElement().satisfies(w -> {
+            assertThat(w.endpoint()).isEqualTo("PATCH /Users/{id}");
+            assertThat(w.requestBody()).contains("\"op\":\"replace\"").contains("\"path\":\"displayName\"")
+                    .contains("\"Alice B\"").doesNotContain("department").doesNotContain("userName");
+        });
+        assertThat(Journal.lookups(server)).isEmpty();
+        assertThat(server.userByUserName("alice@corp.com").orElseThrow().displayName()).isEqualTo("Alice B");
+
+        server.clearJournal();
+        ProvisioningOperation same = Ops.upsertUser("u1", "alice@corp.com", "Alice B").attr(Ops.ENTERPRISE + ":department", "IT").build();
+        harness.send(same);
+        ProvisioningLogEntry skipped = harness.awaitEntry(same);
+        assertThat(skipped.getStatus()).isEqualTo(LogStatus.SKIPPED);
+        assertThat(skipped.getStatusReason()).isEqualTo("Skipped, no change");
+        assertThat(Journal.writes(server)).isEmpty();
+    }
+
+    @Test
+    void disablesReactivatesAndDeletesManagedUsers() {
+        startSink();
+        harness.send(Ops.upsertUser("u2", "bob@corp.com", "Bob"));
+        ProvisioningOperation disable = Ops.disableUser("u2").build();
+        harness.send(disable);
+        ProvisioningLogEntry disabled = harness.awaitEntry(disable);
+        assertThat(disabled.getAction()).isEqualTo(LogAction.DISABLE);
+        assertThat(disabled.getStatus()).isEqualTo(LogStatus.SUCCESS);
+        assertThat(server.userByUserName("bob@corp.com").orElseThrow().active()).isFalse();
+        assertThat(Journal.of(server, "PATCH /Users/{id}")).last().satisfies(w ->
+                assertThat(w.requestBody()).contains("\"path\":\"active\"").contains("\"value\":false"));
+
+        ProvisioningOperation reactivate = Ops.upsertUser("u2", "bob@corp.com", "Bob").build();
+        harness.send(reactivate);
+        ProvisioningLogEntry reactivated = harness.awaitEntry(reactivate);
+        assertThat(reactivated.getStatusReason()).isEqualTo("Updated (reactivated)");
+        assertThat(server.userByUserName("bob@corp.com").orElseThrow().active()).isTrue();
+
+        String id = server.userByUserName("bob@corp.com").orElseThrow().id();
+        ProvisioningOperation delete = Ops.deleteUser("u2").build();
+        harness.send(delete);
+        ProvisioningLogEntry deleted = harness.awaitEntry(delete);
+        assertThat(deleted.getAction()).isEqualTo(LogAction.DELETE);
+        assertThat(deleted.getStatus()).isEqualTo(LogStatus.SUCCESS);
+        assertThat(server.user(id)).isEmpty();
+
+        server.clearJournal();
+        ProvisioningOperation again = Ops.deleteUser("u2").build();
+        harness.send(again);
+        assertThat(harness.awaitEntry(again).getStatus()).isEqualTo(LogStatus.SKIPPED);
+        assertThat(server.journal()).isEmpty();
+    }
+
+    @Test
+    void createOnlyAttributeIsSentOnCreateAndNeverOverwritten() {
+        startSink();
+        harness.send(Ops.upsertUser("u3", "carol@corp.com", "Carol").createOnly("userType", "Full"));
+        ProvisioningOperation later = Ops.upsertUser("u3", "carol@corp.com", "Carol").createOnly("userType", "Basic").build();
+        harness.send(later);
+        assertThat(harness.awaitEntry(later).getStatus()).isEqualTo(LogStatus.SKIPPED);
+        assertThat(server.userByUserName("carol@corp.com").orElseThrow().userType()).isEqualTo("Full");
+        assertThat(Journal.of(server, "POST /Users")).singleElement().satisfies(w -> assertThat(w.requestBody()).contains("\"Full\""));
+        assertThat(Journal.of(server, "PATCH /Users/{id}")).isEmpty();
+    }
+
+    @Test
+    void conflictOnCreateLinksTheExistingUserAndUpdatesIt() {
+        Map<String, Object> properties = harness.properties(server.baseUrl(), server.settings().token());
+        properties.put("scimflow.sink.prefetch.users", "on-start");
+        harness.start(properties);
+        // Created behind the sink's back after its user listing: the listing says "absent", the create answers 409.
+        awaitStatusAssigned();
+        String existing = server.seedUser("dave@corp.com");
+        ProvisioningOperation upsert = Ops.upsertUser("u4", "dave@corp.com", "Dave D").build();
+        harness.send(upsert);
+        ProvisioningLogEntry entry = harness.awaitEntry(upsert);
+        assertThat(entry.getStatus()).isEqualTo(LogStatus.SUCCESS);
+        assertThat(entry.getAction()).isEqualTo(LogAction.UPDATE);
+        assertThat(entry.getTargetId()).isEqualTo(existing);
+        assertThat(server.users().stream().filter(u -> u.userName().equalsIgnoreCase("dave@corp.com"))).hasSize(1);
+        assertThat(server.user(existing).orElseThrow().displayName()).isEqualTo("Dave D");
+        assertThat(Journal.of(server, "POST /Users")).singleElement().satisfies(w -> assertThat(w.status()).isIn(409, 400));
+
+        // Linked now: a disable needs no lookup.
+        server.clearJournal();
+        ProvisioningOperation disable = Ops.disableUser("u4").build();
+        harness.send(disable);
+        assertThat(harness.awaitEntry(disable).getStatus()).isEqualTo(LogStatus.SUCCESS);
+        assertThat(Journal.lookups(server)).isEmpty();
+        assertThat(server.user(existing).orElseThrow().active()).isFalse();
+    }
+
+    @Test
+    void managerIsResolvedToTheManagersTargetId() {
+        startSink();
+        ProvisioningOperation boss = Ops.upsertUser("m1", "boss@corp.com", "Boss").build();
+        harness.send(boss);
+        harness.awaitEntry(boss);
+        ProvisioningOperation report = Ops.upsertUser("r1", "report@corp.com", "Report").manager("m1").build();
+        harness.send(report);
+        assertThat(harness.awaitEntry(report).getStatus()).isEqualTo(LogStatus.SUCCESS);
+        String bossId = server.userByUserName("boss@corp.com").orElseThrow().id();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> enterprise = (Map<String, Object>) server.userByUserName("report@corp.com").orElseThrow().attributes()
+                .get(Ops.ENTERPRISE);
+        assertThat(enterprise).isNotNull();
+        assertThat(((Map<?, ?>) enterprise.get("manager")).get("value")).isEqualTo(bossId);
+        assertThat(Journal.of(server, "POST /Users")).last().satisfies(w -> assertThat(w.requestBody()).contains("\"value\":\"" + bossId + "\""));
+    }
+
+    private void awaitStatusAssigned() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                harness.log() != null && sinkStatus().assignedPartitions() > 0);
+    }
+
+    private ScimSink.Status sinkStatus() {
+        return harness.sinkOf(0).status();
+    }
+}

@@ -1,0 +1,64 @@
+package io.scimflow.sink.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SinkSettingsTests {
+
+    private static SinkProperties valid() {
+        SinkProperties p = new SinkProperties();
+        p.getTarget().setBaseUrl("https://miro.com/api/v1/scim");
+        p.getTarget().setToken("secret-token-value");
+        return p;
+    }
+
+    @Test
+    void acceptsAValidConfigurationAndNeverShowsTheToken() {
+        SinkSettings settings = SinkSettings.from(valid());
+        assertThat(settings.baseUrl().toString()).isEqualTo("https://miro.com/api/v1/scim");
+        assertThat(settings.toString()).doesNotContain("secret-token-value");
+        assertThat(settings.token().toString()).doesNotContain("secret-token-value");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "target.base-url | (unset) | scimflow.sink.target.base-url",
+            "target.base-url | http://miro.com/api/v1/scim | scimflow.sink.target.base-url",
+            "target.base-url | ftp://x/scim | scimflow.sink.target.base-url",
+            "target.profile | okta | scimflow.sink.target.profile",
+            "target.patch-style | weird | scimflow.sink.target.patch-style",
+            "concurrency | 0 | scimflow.sink.concurrency",
+            "prefetch.users | sometimes | scimflow.sink.prefetch.users",
+            "rate-limit.scale | 0 | scimflow.sink.rate-limit.scale",
+            "target.token-env | SCIMFLOW_SURELY_UNSET_VARIABLE | scimflow.sink.target.token-env",
+    })
+    void rejectsAWrongSettingNamingItsKey(String setting, String value, String key) {
+        SinkProperties p = valid();
+        switch (setting) {
+            case "target.base-url" -> p.getTarget().setBaseUrl(value.equals("(unset)") ? null : value);
+            case "target.profile" -> p.getTarget().setProfile(value);
+            case "target.patch-style" -> p.getTarget().setPatchStyle(value);
+            case "concurrency" -> p.setConcurrency(Integer.parseInt(value));
+            case "prefetch.users" -> p.getPrefetch().setUsers(value);
+            case "rate-limit.scale" -> p.getRateLimit().setScale(Double.parseDouble(value));
+            case "target.token-env" -> {
+                p.getTarget().setToken(null);
+                p.getTarget().setTokenEnv(value);
+            }
+            default -> throw new IllegalArgumentException(setting);
+        }
+        assertThatThrownBy(() -> SinkSettings.from(p)).isInstanceOfSatisfying(InvalidSettingException.class,
+                e -> assertThat(e.key()).isEqualTo(key)).hasMessageContaining(key);
+    }
+
+    @Test
+    void rejectsTwoTokenSources() {
+        SinkProperties p = valid();
+        p.getTarget().setTokenFile("/run/secrets/scim-token");
+        assertThatThrownBy(() -> SinkSettings.from(p)).hasMessageContaining("scimflow.sink.target.token");
+    }
+}
