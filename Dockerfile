@@ -12,7 +12,7 @@ FROM eclipse-temurin:17-jre
 ARG APP
 ENV APP=${APP}
 RUN useradd --system --uid 10001 scimflow && mkdir -p /data && chown scimflow /data
-COPY --from=build /src/${APP}/target/${APP}.jar /app/app.jar
+COPY --from=build /src/${APP}/target/${APP}-exec.jar /app/app.jar
 USER scimflow
 WORKDIR /data
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
