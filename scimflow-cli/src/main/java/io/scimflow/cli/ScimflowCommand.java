@@ -1,5 +1,6 @@
 package io.scimflow.cli;
 
+import io.scimflow.cli.local.LocalCommand;
 import io.scimflow.cli.logs.LogCommand;
 import io.scimflow.cli.replay.ReplayCommand;
 import picocli.CommandLine;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "scimflow", mixinStandardHelpOptions = true, version = "scimflow 0.1.0",
         description = "Directory to SCIM provisioning over Kafka: run it locally, and operate it.",
-        subcommands = {ReplayCommand.class, LogCommand.class})
+        subcommands = {LocalCommand.class, ReplayCommand.class, LogCommand.class})
 public class ScimflowCommand implements Runnable {
 
     @CommandLine.Spec
@@ -19,6 +20,8 @@ public class ScimflowCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // The JDK's HTTP server answers 40 ms late without this; it is read once, before the first server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         int exit = new CommandLine(new ScimflowCommand()).execute(args);
         System.exit(exit);
     }

@@ -74,6 +74,8 @@ public class LocalCommand implements Callable<Integer> {
             deleteRecursively(data);
             existed = false;
         }
+        Files.createDirectories(data.resolve("logs"));
+        System.setProperty("LOG_FILE", data.resolve("logs").resolve("scimflow.log").toString());
         out.printf("scimflow: starting the embedded default (data in %s)%n", data);
         out.flush();
         LocalPipelineSettings settings = new LocalPipelineSettings(data, directory, 1, 1, false,

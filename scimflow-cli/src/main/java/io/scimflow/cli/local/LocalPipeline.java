@@ -155,8 +155,10 @@ public final class LocalPipeline implements AutoCloseable {
         props.put("spring.kafka.consumer.properties.schema.registry.url", registryUrlForApps);
         props.put("spring.main.banner-mode", "off");
         props.put("spring.jmx.enabled", "false");
-        props.put("logging.threshold.console", settings.childProcesses() ? "INFO" : "WARN");
-        props.put("logging.file.name", dataDir.resolve("logs").resolve(settings.childProcesses() ? appName + ".log" : "scimflow.log").toString());
+        if (settings.childProcesses()) {
+            props.put("logging.file.name", dataDir.resolve("logs").resolve(appName + ".log").toString());
+            props.put("logging.threshold.console", "ERROR");
+        }
         props.put("logging.level.org.apache.kafka", "WARN");
         return props;
     }
