@@ -51,6 +51,7 @@ public final class SampleEvents {
                 .setAccountEnabled(false).setManagerId("u-0")
                 .setExtensionAttributes(Map.of("extensionAttribute1", "cost-17", "extension_abc_costCenter", "CC-9"))
                 .setAppRoleAssignments(List.of(viaGroup())).setGroupIds(List.of("g-eng", "g-all"))
+                .setGroupDisplayNames(Map.of("g-eng", "Engineering", "g-all", "All Staff"))
                 .setDeletedAt(T.plusSeconds(60)).build();
     }
 
@@ -67,7 +68,7 @@ public final class SampleEvents {
 
     public static GroupMembership membership() {
         return GroupMembership.newBuilder().setGroupId("g-eng").setMemberId("u-1").setMemberType(MemberType.GROUP)
-                .setPresent(false).setChangeId("c-3").setSource("graph").setChangedAt(T).build();
+                .setPresent(false).setGroupDisplayName("Engineering").setChangeId("c-3").setSource("graph").setChangedAt(T).build();
     }
 
     public static ProvisioningOperation operation() {
@@ -87,6 +88,7 @@ public final class SampleEvents {
                 .setReferences(List.of(new ReferenceAttribute("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager",
                         ObjectType.USER, "u-0", ApplyOn.ALWAYS)))
                 .setMemberOfGroupIds(List.of("g-eng")).setMemberSourceIds(List.of("u-2"))
+                .setGroupDisplayNames(Map.of("g-eng", "Engineering"))
                 .setAllowCreate(false).setAllowUpdate(false).setReason("assigned via group Engineering").setSourceChangedAt(T).setEmittedAt(T.plusMillis(7)).build();
     }
 

@@ -35,7 +35,7 @@ import org.apache.avro.specific.SpecificRecordBase;
 public final class EventRecords {
 
     static final Set<String> USER_RESERVED = Set.of("id", "changeId", "source", "changedAt", "lifecycle",
-            "appRoleAssignments", "groupIds", "deletedAt");
+            "appRoleAssignments", "groupIds", "groupDisplayNames", "deletedAt");
     static final Set<String> GROUP_RESERVED = Set.of("id", "changeId", "source", "changedAt", "lifecycle",
             "appRoleAssignments", "deletedAt");
     private static final String NONE = "";
@@ -59,6 +59,7 @@ public final class EventRecords {
                     .setMemberId(membership.memberId())
                     .setMemberType(MemberType.valueOf(membership.memberType().name()))
                     .setPresent(true)
+                    .setGroupDisplayName(directory.groups().get(membership.groupId()).displayName())
                     .setChangeId(NONE).setSource(NONE).setChangedAt(Instant.EPOCH)
                     .build());
         }
@@ -69,7 +70,16 @@ public final class EventRecords {
         Map<String, DirectoryUser> users = new LinkedHashMap<>();
         for (User user : directory.users().values()) {
             TreeSet<String> groupIds = groupsOfUser.get(user.id());
-            users.put(user.id(), user(user, assignments.ofUser(user.id()), groupIds == null ? List.of() : List.copyOf(groupIds)));
+            DirectoryUser event = user(user, assignments.ofUser(user.id()), groupIds == null ? List.of() : List.copyOf(groupIds));
+            Map<String, String> groupNames = new java.util.TreeMap<>();
+            for (String groupId : event.getGroupIds()) {
+                String name = directory.groups().get(groupId).displayName();
+                if (name != null) {
+                    groupNames.put(groupId, name);
+                }
+            }
+            event.setGroupDisplayNames(groupNames);
+            users.put(user.id(), event);
         }
         return new Projection(users, groups, memberships);
     }

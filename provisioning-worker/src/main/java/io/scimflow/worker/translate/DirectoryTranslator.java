@@ -2,6 +2,8 @@ package io.scimflow.worker.translate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.scimflow.events.directory.DirectoryGroup;
 import io.scimflow.events.directory.DirectoryUser;
@@ -35,6 +37,9 @@ public final class DirectoryTranslator {
 			if (record instanceof DirectoryUser user) {
 				operation = this.operations.user(this.rules.decideUser(DirectoryRecords.user(user)), user.getChangeId(),
 						user.getChangedAt());
+				if (operation != null) {
+					operation.setGroupDisplayNames(groupNames(user, operation.getMemberOfGroupIds()));
+				}
 			}
 			else if (record instanceof DirectoryGroup group) {
 				operation = this.operations.group(this.rules.decideGroup(DirectoryRecords.group(group)), group.getChangeId(),
@@ -43,6 +48,11 @@ public final class DirectoryTranslator {
 			else if (record instanceof GroupMembership membership) {
 				operation = this.operations.membership(this.rules.decideMembership(DirectoryRecords.membership(membership)),
 						membership.getChangeId(), membership.getChangedAt());
+				if (operation != null && membership.getGroupDisplayName() != null) {
+					// Lets a target that matches groups by name (Miro) find the group before the sink has linked it.
+					operation.setSourceDisplayName(membership.getGroupDisplayName());
+					operation.setGroupDisplayNames(Map.of(membership.getGroupId(), membership.getGroupDisplayName()));
+				}
 			}
 			else {
 				throw new UntranslatableRecordException("not a directory event: "
@@ -54,6 +64,17 @@ public final class DirectoryTranslator {
 			throw new UntranslatableRecordException(ex.getMessage()
 					+ ((ex.errorCode() != null) ? " [" + ex.errorCode() + "]" : ""), ex);
 		}
+	}
+
+	private static Map<String, String> groupNames(DirectoryUser user, List<String> groupIds) {
+		Map<String, String> names = new TreeMap<>();
+		for (String groupId : groupIds) {
+			String name = user.getGroupDisplayNames().get(groupId);
+			if (name != null) {
+				names.put(groupId, name);
+			}
+		}
+		return names;
 	}
 
 	static Instant orNow(Instant instant) {

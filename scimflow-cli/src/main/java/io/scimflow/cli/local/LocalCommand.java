@@ -107,8 +107,9 @@ public class LocalCommand implements Callable<Integer> {
             double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
             out.printf("%nInitial sync finished in %.1f s: %d provisioning log entries%n", seconds, summary.total());
             out.print(summary.describe());
-            out.printf("\"Miro\" now has %d users (%d active) and %d teams.%n", pipeline.miro().users().size(),
-                    pipeline.miro().users().stream().filter(u -> u.active()).count(), pipeline.miro().teams().size());
+            out.printf("\"Miro\" now has %d users (%d active) and %d teams with %d memberships.%n", pipeline.miro().users().size(),
+                    pipeline.miro().users().stream().filter(u -> u.active()).count(), pipeline.miro().teams().size(),
+                    pipeline.miro().teams().stream().mapToInt(t -> t.memberIds().size()).sum());
             out.flush();
             if (exitAfterInitialSync) {
                 return summary.count(LogStatus.FAILURE) > 0 ? 1 : 0;

@@ -64,6 +64,9 @@ final class SinkStateReset {
             }
         }
         try (Admin admin = Admin.create(config)) {
+            if (admin.listConsumerGroupOffsets(sinkGroup).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS).isEmpty()) {
+                return keys.size();
+            }
             admin.deleteConsumerGroups(List.of(sinkGroup)).all().get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             if (!(e.getCause() instanceof GroupIdNotFoundException)) {
