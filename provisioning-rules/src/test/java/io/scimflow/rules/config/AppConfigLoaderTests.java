@@ -30,9 +30,9 @@ class AppConfigLoaderTests {
 					"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager",
 					"roles[primary eq \"True\"].value");
 		assertThat(miro.groups().enabled()).isTrue();
-		assertThat(miro.groups().actions().create()).isFalse();
+		assertThat(miro.groups().actions().create()).isTrue();
 		assertThat(miro.groups().actions().update()).isTrue();
-		assertThat(miro.groups().actions().delete()).isFalse();
+		assertThat(miro.groups().actions().delete()).isTrue();
 	}
 
 	@Test

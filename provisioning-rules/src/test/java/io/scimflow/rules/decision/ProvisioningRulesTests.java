@@ -241,17 +241,33 @@ class ProvisioningRulesTests {
 		}
 
 		@Test
-		void anAssignedGroupIsUpsertedButMiroDoesNotAllowCreating() {
+		void anAssignedGroupIsUpsertedAndTheMiroSinkDecidesWhetherItCanBeCreated() {
 			GroupDecision d = ProvisioningRulesTests.this.miro.decideGroup(group(Lifecycle.ACTIVE, List.of(DEFAULT_ACCESS)));
 			assertThat(d.action()).isEqualTo(GroupAction.UPSERT_GROUP);
-			assertThat(d.createAllowed()).isFalse();
+			assertThat(d.createAllowed()).isTrue();
 			assertThat(d.matching()).containsExactly(new MatchingValue("displayName", "Designers", 1));
 			assertThat(d.attributes()).containsExactly(always("displayName", "Designers"));
 		}
 
 		@Test
-		void anUnassignedGroupIsNotDeletedOnMiro() {
+		void anUnassignedGroupBecomesADeleteThatTheMiroSinkDrops() {
 			GroupDecision d = ProvisioningRulesTests.this.miro.decideGroup(group(Lifecycle.ACTIVE, List.of()));
+			assertThat(d.action()).isEqualTo(GroupAction.DELETE_GROUP);
+		}
+
+		@Test
+		void withTheDeleteActionOffAnUnassignedGroupIsLeftAlone() {
+			ProvisioningRules updateOnly = rules(new AppConfigLoader().parse("""
+					target: miro
+					users:
+					  mappings:
+					    - {target: userName, source: userPrincipalName, matchingPrecedence: 1}
+					groups:
+					  actions: [update]
+					  mappings:
+					    - {target: displayName, source: displayName, matchingPrecedence: 1}
+					""", "update-only.yaml"));
+			GroupDecision d = updateOnly.decideGroup(group(Lifecycle.ACTIVE, List.of()));
 			assertThat(d.action()).isEqualTo(GroupAction.NONE);
 			assertThat(d.reason()).contains("Delete target action is off");
 		}

@@ -259,14 +259,16 @@ public final class LocalPipeline implements AutoCloseable {
         return List.copyOf(sinks);
     }
 
-    /** Stops one sink instance: gracefully, or at once as in a crash. */
-    public void stopSink(RunningApp sink, boolean crash) {
+    /** Stops one app instance: gracefully, or at once as in a crash (a real kill for child processes). */
+    public void stop(RunningApp app, boolean crash) {
         if (crash) {
-            sink.kill();
+            app.kill();
         } else {
-            sink.close();
+            app.close();
         }
-        sinks.remove(sink);
+        producers.remove(app);
+        workers.remove(app);
+        sinks.remove(app);
     }
 
     public Map<String, Object> adminConfig() {
