@@ -84,6 +84,11 @@ class GroupProtocolIntegrationTests {
 		@Test
 		void membersCannotBeFilteredAndUnknownTeamsAre404() {
 			assertError(client.get("/Groups?filter=" + q("members.value eq \"1\"")), 400, "invalidFilter");
+			assertError(client.get("/Groups?filter=" + q("displayName eq \"x\" or members[value eq \"1\"]")), 400,
+					"invalidFilter");
+			server.seedTeam("Board members");
+			assertThat(client.get("/Groups?filter=" + q("displayName eq \"Board members\"")).json().path("totalResults")
+				.asInt()).isEqualTo(1);
 			assertError(client.get("/Groups/123"), 404, null);
 			assertError(patch("123", "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"x\"}"), 404, null);
 		}

@@ -46,7 +46,7 @@ public final class GroupEndpoint {
 
 	public ObjectNode list(ListQuery query) {
 		CaseInsensitiveFilter filter = query.filter();
-		if (filter != null && filter.filter().toString().contains("members")) {
+		if (filter != null && filter.mentions("members")) {
 			throw ScimError.badRequest("invalidFilter", "Filtering groups on members is not supported");
 		}
 		List<Team> matched = new ArrayList<>();

@@ -35,12 +35,36 @@ public final class CaseInsensitiveFilter {
 	}
 
 	public boolean matches(JsonNode resource) {
+		return matchesLowered(lowerKeys(resource));
+	}
+
+	/** Evaluates against a resource whose field names are already lower case (see {@link #lowerKeys}). */
+	public boolean matchesLowered(JsonNode loweredResource) {
 		try {
-			return FilterEvaluator.evaluate(this.filter, lowerKeys(resource));
+			return FilterEvaluator.evaluate(this.filter, loweredResource);
 		}
 		catch (ScimException ex) {
 			throw ScimError.from(ex);
 		}
+	}
+
+	/** True if the filter compares this core top-level attribute (given in lower case). */
+	public boolean mentions(String lowerCaseAttribute) {
+		return mentions(this.filter, lowerCaseAttribute);
+	}
+
+	private static boolean mentions(Filter filter, String attribute) {
+		if (filter.isCombiningFilter()) {
+			return filter.getCombinedFilters().stream().anyMatch((f) -> mentions(f, attribute));
+		}
+		if (filter.isNotFilter()) {
+			return mentions(filter.getInvertedFilter(), attribute);
+		}
+		Path path = filter.getAttributePath();
+		String schema = path.getSchemaUrn();
+		return (schema == null || schema.equals(ScimJson.lower(ScimJson.USER_SCHEMA))
+				|| schema.equals(ScimJson.lower(ScimJson.GROUP_SCHEMA)))
+				&& path.size() > 0 && path.getElement(0).getAttribute().equals(attribute);
 	}
 
 	static Filter lower(Filter filter) {
@@ -81,7 +105,8 @@ public final class CaseInsensitiveFilter {
 		return lowered;
 	}
 
-	private static JsonNode lowerKeys(JsonNode node) {
+	/** A copy of {@code node} with every field name in lower case. */
+	public static JsonNode lowerKeys(JsonNode node) {
 		if (node instanceof ObjectNode object) {
 			ObjectNode out = ScimJson.object();
 			object.fields().forEachRemaining((f) -> out.set(ScimJson.lower(f.getKey()), lowerKeys(f.getValue())));

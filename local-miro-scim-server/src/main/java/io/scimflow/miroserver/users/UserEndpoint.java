@@ -122,13 +122,18 @@ public final class UserEndpoint {
 			return listAll(query);
 		}
 		List<ObjectNode> matched = new ArrayList<>();
-		for (StoredUser user : candidates(query.filter())) {
+		CaseInsensitiveFilter filter = query.filter();
+		boolean needsFullView = filter != null && (filter.mentions("groups") || filter.mentions("meta")
+				|| filter.mentions("name") || filter.mentions("id"));
+		for (StoredUser user : candidates(filter)) {
 			if (user.guest()) {
 				continue;
 			}
-			ObjectNode rendered = render(user);
-			if (matches(query.filter(), rendered)) {
-				matched.add(rendered);
+			// Scans evaluate the stored resource; the full rendering is built only when needed.
+			boolean selected = (filter == null) || (needsFullView ? filter.matches(render(user))
+					: filter.matchesLowered(CaseInsensitiveFilter.lowerKeys(user.resource())));
+			if (selected) {
+				matched.add(render(user));
 			}
 		}
 		if (query.sortBy() != null) {
@@ -212,10 +217,6 @@ public final class UserEndpoint {
 		boolean indexedAttribute = "userName".equalsIgnoreCase(attribute) || "id".equalsIgnoreCase(attribute);
 		return (indexedAttribute && filter.getComparisonValue() != null
 				&& filter.getComparisonValue().isTextual()) ? filter : null;
-	}
-
-	private static boolean matches(CaseInsensitiveFilter filter, ObjectNode resource) {
-		return filter == null || filter.matches(resource);
 	}
 
 	// ---- update

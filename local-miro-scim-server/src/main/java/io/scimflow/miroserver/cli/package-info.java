@@ -1,0 +1,4 @@
+/**
+ * The standalone command and its seed file.
+ */
+package io.scimflow.miroserver.cli;

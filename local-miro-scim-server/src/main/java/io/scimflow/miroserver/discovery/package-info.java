@@ -1,0 +1,4 @@
+/**
+ * ServiceProviderConfig, ResourceTypes and Schemas.
+ */
+package io.scimflow.miroserver.discovery;

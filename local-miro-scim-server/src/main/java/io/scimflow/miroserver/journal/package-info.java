@@ -1,0 +1,4 @@
+/**
+ * The request journal and request counters.
+ */
+package io.scimflow.miroserver.journal;
