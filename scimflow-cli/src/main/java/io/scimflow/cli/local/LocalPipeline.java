@@ -58,6 +58,8 @@ public final class LocalPipeline implements AutoCloseable {
 
     private LocalPipeline(LocalPipelineSettings settings) {
         this.settings = settings;
+        // The JDK's HTTP server answers 40 ms late without this; it is read once, when the first server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             this.temporaryData = settings.dataDir() == null;
             this.dataDir = temporaryData ? Files.createTempDirectory("scimflow-local-") : Files.createDirectories(settings.dataDir());
@@ -257,6 +259,11 @@ public final class LocalPipeline implements AutoCloseable {
 
     public List<RunningApp> sinks() {
         return List.copyOf(sinks);
+    }
+
+    /** Serde settings for a process that is not this JVM (REST registry). */
+    public Map<String, Object> remoteSerdeConfig() {
+        return Map.of("schema.registry.url", registry.url(), "specific.avro.reader", "true");
     }
 
     /** Stops one app instance: gracefully, or at once as in a crash (a real kill for child processes). */
