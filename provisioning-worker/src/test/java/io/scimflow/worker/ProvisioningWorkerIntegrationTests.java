@@ -100,7 +100,15 @@ class ProvisioningWorkerIntegrationTests {
 					attribute(ENTERPRISE + "costCenter", "CC-7"), attribute(ENTERPRISE + "organization", "Contoso"),
 					MappedAttribute.newBuilder().setPath("roles").setValue(null)
 						.setJsonValue("[{\"primary\":false,\"type\":\"WindowsAzureActiveDirectoryRole\",\"display\":\"User\",\"value\":\"User\"}]")
-						.setApplyOn(ApplyOn.ALWAYS).build());
+						.setApplyOn(ApplyOn.ALWAYS).build(),
+					sensitive("externalId", "assigned"), sensitive("nickName", "R&D"));
+			assertThat(assigned.getAllowCreate()).isTrue();
+			assertThat(assigned.getAllowUpdate()).isTrue();
+			ProvisioningOperation group = find(records, "group/g-team");
+			assertThat(group.getAllowCreate()).isFalse();
+			assertThat(group.getAllowUpdate()).isTrue();
+			assertThat(find(records, "group/g-team+assigned").getAllowCreate()).isFalse();
+			assertThat(find(records, "group/g-team+assigned").getAllowUpdate()).isTrue();
 			assertThat(assigned.getReferences())
 				.containsExactly(new ReferenceAttribute(ENTERPRISE + "manager", ObjectType.USER, "boss", ApplyOn.ALWAYS));
 			assertThat(assigned.getMemberOfGroupIds()).containsExactly("g-team");
@@ -251,6 +259,12 @@ class ProvisioningWorkerIntegrationTests {
 
 	private static MappedAttribute attribute(String path, Object value) {
 		return MappedAttribute.newBuilder().setPath(path).setValue(value).setJsonValue(null).setApplyOn(ApplyOn.ALWAYS)
+			.build();
+	}
+
+	private static MappedAttribute sensitive(String path, Object value) {
+		return MappedAttribute.newBuilder().setPath(path).setValue(value).setJsonValue(null).setApplyOn(ApplyOn.ALWAYS)
+			.setSensitive(true)
 			.build();
 	}
 
