@@ -200,6 +200,54 @@ class ProvisioningWorkerIntegrationTests {
 	}
 
 	@Test
+	void aPoisonRecordInsideABatchIsParkedAndTheRestOfTheBatchIsEmittedExactlyOnceInOrder() {
+		try (WorkerHarness harness = new WorkerHarness()) {
+			ConfigurableApplicationContext worker = harness.startWorker();
+			// Hold the listener while the records pile up on one partition, so that one poll
+			// (one listener call) gets them all.
+			MessageListenerContainer container = worker.getBean(KafkaListenerEndpointRegistry.class)
+				.getListenerContainer("provisioning-worker");
+			container.stop();
+			for (int i = 0; i < 5; i++) {
+				harness.send(harness.users, 0, "before" + i, user("before" + i, List.of(role("User", null))).build());
+			}
+			harness.send(harness.users, 0, "same", user("same", List.of(role("User", null))).setChangeId("same-v1").build());
+			harness.sendRaw(harness.users, 0, "poison", "not avro either".getBytes(StandardCharsets.UTF_8));
+			harness.send(harness.users, 0, "bad-date", user("bad-date", List.of(role("User", null)))
+				.setExtensionAttributes(Map.of("extensionAttribute9", "not a date")).build());
+			harness.send(harness.users, 0, "same", user("same", List.of(role("User", null))).setChangeId("same-v2")
+				.setAccountEnabled(false).build());
+			for (int i = 0; i < 5; i++) {
+				harness.send(harness.users, 0, "after" + i, user("after" + i, List.of(role("User", null))).build());
+			}
+			container.start();
+
+			assertThat(harness.awaitCommitted(14)).isEqualTo(14);
+			List<ConsumerRecord<String, byte[]>> parked = harness.readDeadLetters(2);
+			assertThat(parked).extracting(ConsumerRecord::key).containsExactly("poison", "bad-date");
+			assertThat(header(parked.get(0), DeadLetterHeaders.REASON)).startsWith("cannot decode");
+			assertThat(header(parked.get(1), DeadLetterHeaders.REASON)).contains("EXPR-2004");
+
+			List<ConsumerRecord<String, ProvisioningOperation>> records = harness.readOperations(12);
+			assertThat(records).hasSize(12);
+			Map<String, Long> perKey = records.stream()
+				.collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+			Map<String, Long> expected = new LinkedHashMap<>();
+			for (int i = 0; i < 5; i++) {
+				expected.put("user/before" + i, 1L);
+				expected.put("user/after" + i, 1L);
+			}
+			expected.put("user/same", 2L);
+			assertThat(perKey).containsExactlyInAnyOrderEntriesOf(expected);
+			assertThat(records).filteredOn((r) -> r.key().equals("user/same"))
+				.extracting((r) -> r.value().getChangeId() + " " + r.value().getAction())
+				.containsExactly("same-v1 UPSERT_USER", "same-v2 DISABLE_USER");
+			assertThat(harness.readAvro(harness.log, 2)).extracting((e) -> ((ProvisioningLogEntry) e).getSourceId())
+				.containsExactlyInAnyOrder("poison", "bad-date");
+		}
+	}
+
+	@Test
 	void anInvalidAppConfigurationStopsStartUpNamingFileAndLine() throws Exception {
 		java.nio.file.Path file = java.nio.file.Files.createTempFile("bad-app", ".yaml");
 		java.nio.file.Files.writeString(file, "target: miro\nusers:\n  mappings:\n"
