@@ -86,6 +86,9 @@ public final class WorkerThroughputBench {
 	private static int run(LocalKafkaBroker broker, int records, Map<String, Object> extra) throws Exception {
 		Map<String, Object> admin = Map.of("bootstrap.servers", broker.bootstrapServers());
 		TopicInitializer.ensureTopics(admin, Topics.workerTopics(), Duration.ofSeconds(30));
+		try (Admin client = Admin.create(admin)) {
+			awaitLeaders(client, Topics.workerTopics().stream().map((t) -> t.name()).toList());
+		}
 		System.out.printf(Locale.ROOT, "producing %,d directory users ...%n", records);
 		long produceStart = System.nanoTime();
 		produce(broker.bootstrapServers(), records);
@@ -103,6 +106,7 @@ public final class WorkerThroughputBench {
 			.run();
 		try (Admin client = Admin.create(admin)) {
 			awaitAssignment(worker, 3 * Topics.DEFAULT_PARTITIONS);
+			CpuTime cpuAtStart = CpuTime.now();
 			long start = System.nanoTime();
 			long deadline = start + Duration.ofMinutes(10).toNanos();
 			long committed = 0;
@@ -117,6 +121,7 @@ public final class WorkerThroughputBench {
 				}
 			}
 			long elapsed = System.nanoTime() - start;
+			CpuTime cpu = CpuTime.now().minus(cpuAtStart);
 			long emitted = endOffsets(client, Topics.PROVISIONING_OPERATIONS);
 			if (committed < records) {
 				System.out.printf(Locale.ROOT, "TIMED OUT: %,d of %,d records committed%n", committed, records);
@@ -125,6 +130,11 @@ public final class WorkerThroughputBench {
 			System.out.printf(Locale.ROOT, "%nworker throughput: %,d users in %.2f s = %,.0f users/s "
 					+ "(%,d operations emitted; settings %s)%n", records, seconds(elapsed), records / seconds(elapsed),
 					emitted, extra.isEmpty() ? "default" : extra);
+			System.out.printf(Locale.ROOT, "cpu: worker threads %.1f s = %,.0f users per worker-cpu-second; "
+					+ "whole JVM (worker, broker) %.1f s; machine load average %.1f on %d cores%n",
+					seconds(cpu.workerThreads()), records / seconds(cpu.workerThreads()), seconds(cpu.process()),
+					java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+					Runtime.getRuntime().availableProcessors());
 			return (emitted == records) ? 0 : 2;
 		}
 		finally {
@@ -139,6 +149,9 @@ public final class WorkerThroughputBench {
 		config.put("linger.ms", 20);
 		config.put("batch.size", 262_144);
 		config.put("acks", "all");
+		// The backlog's order does not matter here; without idempotence a retried first
+		// batch cannot wedge the producer on sequence numbers.
+		config.put("enable.idempotence", false);
 		KafkaAvroSerializer serializer = new KafkaAvroSerializer();
 		serializer.configure(config, false);
 		List<AppRoleAssignment> roles = List.of(AppRoleAssignment.newBuilder()
@@ -194,6 +207,26 @@ public final class WorkerThroughputBench {
 		throw new IllegalStateException("the worker did not get its partitions within 60 s");
 	}
 
+	// Newly created topics answer NOT_LEADER for a moment; produce only once every
+	// partition has a leader.
+	private static void awaitLeaders(Admin client, List<String> topics) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			boolean ready = client.describeTopics(topics)
+				.allTopicNames()
+				.get()
+				.values()
+				.stream()
+				.flatMap((t) -> t.partitions().stream())
+				.allMatch((p) -> p.leader() != null && p.leader().id() >= 0);
+			if (ready) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException("topics " + topics + " have no leaders after 30 s");
+	}
+
 	private static long committed(Admin client) throws Exception {
 		Map<TopicPartition, OffsetAndMetadata> offsets = client.listConsumerGroupOffsets(GROUP)
 			.partitionsToOffsetAndMetadata()
@@ -209,6 +242,32 @@ public final class WorkerThroughputBench {
 		}
 		Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = client.listOffsets(request).all().get();
 		return result.values().stream().collect(Collectors.summingLong(ListOffsetsResult.ListOffsetsResultInfo::offset));
+	}
+
+	/**
+	 * CPU time so far: the whole process, and the worker's own threads (its listener
+	 * threads and its producers' network threads), which machine load does not inflate.
+	 */
+	private record CpuTime(long process, long workerThreads) {
+
+		static CpuTime now() {
+			long process = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+				.getOperatingSystemMXBean()).getProcessCpuTime();
+			java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+			long worker = 0;
+			for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+				if (info != null && (info.getThreadName().startsWith("provisioning-worker-")
+						|| info.getThreadName().startsWith("kafka-producer-network-thread"))) {
+					worker += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+				}
+			}
+			return new CpuTime(process, worker);
+		}
+
+		CpuTime minus(CpuTime earlier) {
+			return new CpuTime(this.process - earlier.process, this.workerThreads - earlier.workerThreads);
+		}
+
 	}
 
 	private static double seconds(long nanos) {
