@@ -335,7 +335,7 @@ class ProvisioningRulesTests {
 		void membershipsBecomeMemberChanges() {
 			assertThat(ProvisioningRulesTests.this.miro
 				.decideMembership(new MembershipFact("g-1", "u-1", MembershipFact.MemberType.USER, true)))
-				.isEqualTo(new MembershipDecision("g-1", MembershipAction.ADD_MEMBERS, List.of("u-1"), false, true,
+				.isEqualTo(new MembershipDecision("g-1", MembershipAction.ADD_MEMBERS, List.of("u-1"), true, true,
 						"user u-1 is a direct member"));
 			assertThat(ProvisioningRulesTests.this.miro
 				.decideMembership(new MembershipFact("g-1", "u-1", MembershipFact.MemberType.USER, false))
