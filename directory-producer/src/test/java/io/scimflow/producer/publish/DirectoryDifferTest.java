@@ -107,7 +107,11 @@ class DirectoryDifferTest {
         directory.putGroup(directory.group("g1").withAttributes(Map.of("displayName", "Sales & Marketing")));
         synchronizer.publish(directory.build());
 
-        assertThat(sink.drain()).extracting(StateEvent::toString).containsExactly("GROUPS/g1", "USERS/u1");
+        // The membership fact and the user carry the group's display name, so both change.
+        List<StateEvent> events = sink.drain();
+        assertThat(events).extracting(StateEvent::toString).containsExactly("GROUPS/g1", "USERS/u1", "MEMBERSHIPS/g1|u1");
+        assertThat(((GroupMembership) events.get(2).value()).getGroupDisplayName()).isEqualTo("Sales & Marketing");
+        assertThat(((DirectoryUser) events.get(1).value()).getGroupDisplayNames()).containsEntry("g1", "Sales & Marketing");
     }
 
     @Test
