@@ -118,6 +118,7 @@ public class ProvisionOnDemandCommand implements Callable<Integer> {
             return SinkSettings.from(properties);
         } catch (InvalidSettingException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage().replace("scimflow.sink.target.base-url", "--url")
+                    .replace("scimflow.sink.target.allow-insecure-http=true", "--allow-insecure-http")
                     .replace("scimflow.sink.target.allow-insecure-http", "--allow-insecure-http")
                     .replace("scimflow.sink.target.profile", "--profile"));
         }

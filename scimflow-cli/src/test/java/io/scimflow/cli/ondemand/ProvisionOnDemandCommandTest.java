@@ -214,6 +214,7 @@ class ProvisionOnDemandCommandTest {
                 "--url", miro.baseUrl(), "--token-file", token.toString());
 
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err()).contains("--url");
+        assertThat(result.err()).contains("--url").contains("plain http sends the token unencrypted")
+                .contains("set --allow-insecure-http for a local server");
     }
 }
