@@ -9,6 +9,8 @@ import java.util.concurrent.TimeoutException;
 import io.scimflow.producer.publish.DirectorySource;
 import io.scimflow.producer.publish.DirectorySynchronizer;
 import io.scimflow.producer.publish.PublishResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -17,6 +19,8 @@ import org.springframework.context.SmartLifecycle;
  * {@link #awaitInitialSync(Duration)}; the log says {@code Initial sync published N objects}.
  */
 public class DirectoryProducer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectoryProducer.class);
 
     private final DirectorySource source;
     private final DirectorySynchronizer synchronizer;
@@ -33,7 +37,14 @@ public class DirectoryProducer implements SmartLifecycle {
     public void start() {
         source.start();
         if (fullResyncOnStart) {
-            synchronizer.initialSync().thenRun(source::fullResync);
+            // Asynchronously: not inside the initial round that completes the future.
+            synchronizer.initialSync().thenRunAsync(() -> {
+                try {
+                    source.fullResync();
+                } catch (RuntimeException e) {
+                    log.error("The full resync at start-up failed: {}", e.toString(), e);
+                }
+            });
         }
         running = true;
     }

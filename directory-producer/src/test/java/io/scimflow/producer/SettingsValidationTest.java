@@ -11,7 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.scimflow.localkafka.SharedLocalKafkaBroker;
+import io.scimflow.producer.publish.PublishResult;
+import io.scimflow.producer.publish.TopicNames;
 import io.scimflow.producer.testing.ProducerApps;
+import io.scimflow.producer.testing.TopicWatcher;
 import io.scimflow.producer.testing.TestTopics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +26,10 @@ class SettingsValidationTest {
     @TempDir
     Path dir;
 
+    TopicNames topics = TestTopics.unique("settings");
+
     Map<String, Object> properties() {
-        Map<String, Object> properties = ProducerApps.baseProperties(dir, TestTopics.unique("settings"), "mock://settings-test");
+        Map<String, Object> properties = ProducerApps.baseProperties(dir, topics, "mock://settings-test");
         properties.put("scimflow.producer.local.file", dir.resolve("directory.yaml").toString());
         return properties;
     }
@@ -74,8 +80,12 @@ class SettingsValidationTest {
     void aConfiguredTokenIsRequiredOnEveryApiCallAndTheSampleSeedsAMissingFile() throws Exception {
         Map<String, Object> properties = properties();
         properties.put("scimflow.producer.api.token", "t0k3n");
-        try (ConfigurableApplicationContext app = ProducerApps.start(properties)) {
-            app.getBean(DirectoryProducer.class).awaitInitialSync(java.time.Duration.ofSeconds(60));
+        properties.put("scimflow.producer.full-resync-on-start", "true");
+        try (ConfigurableApplicationContext app = ProducerApps.start(properties);
+                TopicWatcher watcher = new TopicWatcher(SharedLocalKafkaBroker.bootstrapServers(), "mock://settings-test", topics)) {
+            PublishResult initial = app.getBean(DirectoryProducer.class).awaitInitialSync(java.time.Duration.ofSeconds(60));
+            assertThat(initial.records()).isEqualTo(557);
+            assertThat(watcher.next(2 * 557)).as("the initial sync, then the full resync at start-up").hasSize(2 * 557);
             HttpClient http = HttpClient.newHttpClient();
             URI uri = URI.create("http://127.0.0.1:" + ProducerApps.port(app) + "/api/directory");
 

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param schemaRegistryUrl the Confluent-compatible schema registry, or {@code mock://<scope>}
  * for an in-process one shared inside the JVM; when unset,
  * {@code spring.kafka.properties.schema.registry.url}, else {@code mock://scimflow}
- * @param concurrency listener threads per instance (each owns some of the partitions)
+ * @param concurrency listener threads per instance (each owns some of the partitions); default
+ * {@value #DEFAULT_CONCURRENCY}
  * @param createTopics create the worker's topics at start-up when missing
  * @param topics the topic names
  */
@@ -19,10 +20,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record WorkerProperties(String appConfig, String schemaRegistryUrl, Integer concurrency, Boolean createTopics,
 		TopicNames topics) {
 
+	/**
+	 * Listener threads when not configured: each input topic has 6 partitions, so 3
+	 * threads own 2 of each (6 in all).
+	 */
+	public static final int DEFAULT_CONCURRENCY = 3;
+
 	public WorkerProperties {
 		appConfig = (appConfig == null || appConfig.isBlank()) ? "classpath:apps/miro.yaml" : appConfig.trim();
 		schemaRegistryUrl = (schemaRegistryUrl == null || schemaRegistryUrl.isBlank()) ? null : schemaRegistryUrl.trim();
-		concurrency = (concurrency == null) ? 1 : concurrency;
+		concurrency = (concurrency == null) ? DEFAULT_CONCURRENCY : concurrency;
 		createTopics = (createTopics == null) ? Boolean.TRUE : createTopics;
 		topics = (topics == null) ? new TopicNames(null, null, null, null, null, null) : topics;
 	}

@@ -100,7 +100,15 @@ class ProvisioningWorkerIntegrationTests {
 					attribute(ENTERPRISE + "costCenter", "CC-7"), attribute(ENTERPRISE + "organization", "Contoso"),
 					MappedAttribute.newBuilder().setPath("roles").setValue(null)
 						.setJsonValue("[{\"primary\":false,\"type\":\"WindowsAzureActiveDirectoryRole\",\"display\":\"User\",\"value\":\"User\"}]")
-						.setApplyOn(ApplyOn.ALWAYS).build());
+						.setApplyOn(ApplyOn.ALWAYS).build(),
+					sensitive("externalId", "assigned"), sensitive("nickName", "R&D"));
+			assertThat(assigned.getAllowCreate()).isTrue();
+			assertThat(assigned.getAllowUpdate()).isTrue();
+			ProvisioningOperation group = find(records, "group/g-team");
+			assertThat(group.getAllowCreate()).isFalse();
+			assertThat(group.getAllowUpdate()).isTrue();
+			assertThat(find(records, "group/g-team+assigned").getAllowCreate()).isFalse();
+			assertThat(find(records, "group/g-team+assigned").getAllowUpdate()).isTrue();
 			assertThat(assigned.getReferences())
 				.containsExactly(new ReferenceAttribute(ENTERPRISE + "manager", ObjectType.USER, "boss", ApplyOn.ALWAYS));
 			assertThat(assigned.getMemberOfGroupIds()).containsExactly("g-team");
@@ -192,6 +200,54 @@ class ProvisioningWorkerIntegrationTests {
 	}
 
 	@Test
+	void aPoisonRecordInsideABatchIsParkedAndTheRestOfTheBatchIsEmittedExactlyOnceInOrder() {
+		try (WorkerHarness harness = new WorkerHarness()) {
+			ConfigurableApplicationContext worker = harness.startWorker();
+			// Hold the listener while the records pile up on one partition, so that one poll
+			// (one listener call) gets them all.
+			MessageListenerContainer container = worker.getBean(KafkaListenerEndpointRegistry.class)
+				.getListenerContainer("provisioning-worker");
+			container.stop();
+			for (int i = 0; i < 5; i++) {
+				harness.send(harness.users, 0, "before" + i, user("before" + i, List.of(role("User", null))).build());
+			}
+			harness.send(harness.users, 0, "same", user("same", List.of(role("User", null))).setChangeId("same-v1").build());
+			harness.sendRaw(harness.users, 0, "poison", "not avro either".getBytes(StandardCharsets.UTF_8));
+			harness.send(harness.users, 0, "bad-date", user("bad-date", List.of(role("User", null)))
+				.setExtensionAttributes(Map.of("extensionAttribute9", "not a date")).build());
+			harness.send(harness.users, 0, "same", user("same", List.of(role("User", null))).setChangeId("same-v2")
+				.setAccountEnabled(false).build());
+			for (int i = 0; i < 5; i++) {
+				harness.send(harness.users, 0, "after" + i, user("after" + i, List.of(role("User", null))).build());
+			}
+			container.start();
+
+			assertThat(harness.awaitCommitted(14)).isEqualTo(14);
+			List<ConsumerRecord<String, byte[]>> parked = harness.readDeadLetters(2);
+			assertThat(parked).extracting(ConsumerRecord::key).containsExactly("poison", "bad-date");
+			assertThat(header(parked.get(0), DeadLetterHeaders.REASON)).startsWith("cannot decode");
+			assertThat(header(parked.get(1), DeadLetterHeaders.REASON)).contains("EXPR-2004");
+
+			List<ConsumerRecord<String, ProvisioningOperation>> records = harness.readOperations(12);
+			assertThat(records).hasSize(12);
+			Map<String, Long> perKey = records.stream()
+				.collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+			Map<String, Long> expected = new LinkedHashMap<>();
+			for (int i = 0; i < 5; i++) {
+				expected.put("user/before" + i, 1L);
+				expected.put("user/after" + i, 1L);
+			}
+			expected.put("user/same", 2L);
+			assertThat(perKey).containsExactlyInAnyOrderEntriesOf(expected);
+			assertThat(records).filteredOn((r) -> r.key().equals("user/same"))
+				.extracting((r) -> r.value().getChangeId() + " " + r.value().getAction())
+				.containsExactly("same-v1 UPSERT_USER", "same-v2 DISABLE_USER");
+			assertThat(harness.readAvro(harness.log, 2)).extracting((e) -> ((ProvisioningLogEntry) e).getSourceId())
+				.containsExactlyInAnyOrder("poison", "bad-date");
+		}
+	}
+
+	@Test
 	void anInvalidAppConfigurationStopsStartUpNamingFileAndLine() throws Exception {
 		java.nio.file.Path file = java.nio.file.Files.createTempFile("bad-app", ".yaml");
 		java.nio.file.Files.writeString(file, "target: miro\nusers:\n  mappings:\n"
@@ -251,6 +307,12 @@ class ProvisioningWorkerIntegrationTests {
 
 	private static MappedAttribute attribute(String path, Object value) {
 		return MappedAttribute.newBuilder().setPath(path).setValue(value).setJsonValue(null).setApplyOn(ApplyOn.ALWAYS)
+			.build();
+	}
+
+	private static MappedAttribute sensitive(String path, Object value) {
+		return MappedAttribute.newBuilder().setPath(path).setValue(value).setJsonValue(null).setApplyOn(ApplyOn.ALWAYS)
+			.setSensitive(true)
 			.build();
 	}
 

@@ -18,6 +18,7 @@ import io.scimflow.events.operations.ProvisioningOperation;
 import io.scimflow.localkafka.SharedLocalKafkaBroker;
 import io.scimflow.schemas.serde.KafkaAvroDeserializer;
 import io.scimflow.schemas.serde.KafkaAvroSerializer;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -92,8 +93,13 @@ final class WorkerHarness implements AutoCloseable {
 	}
 
 	void send(String topic, String key, Object value) {
+		send(topic, null, key, value);
+	}
+
+	/** Sends to one partition (null: by key), so that records can be put in one batch. */
+	void send(String topic, Integer partition, String key, Object value) {
 		try {
-			this.avroProducer.send(new ProducerRecord<>(topic, key, value)).get();
+			this.avroProducer.send(new ProducerRecord<>(topic, partition, key, value)).get();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
@@ -101,8 +107,12 @@ final class WorkerHarness implements AutoCloseable {
 	}
 
 	void sendRaw(String topic, String key, byte[] value) {
+		sendRaw(topic, null, key, value);
+	}
+
+	void sendRaw(String topic, Integer partition, String key, byte[] value) {
 		try {
-			this.rawProducer.send(new ProducerRecord<>(topic, key, value)).get();
+			this.rawProducer.send(new ProducerRecord<>(topic, partition, key, value)).get();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
@@ -161,6 +171,41 @@ final class WorkerHarness implements AutoCloseable {
 			}
 		}
 		return records;
+	}
+
+	/** The sum of the worker group's committed offsets on the input topics. */
+	long committedInputOffsets() {
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedLocalKafkaBroker.bootstrapServers()))) {
+			return admin.listConsumerGroupOffsets("provisioning-worker-" + this.suffix)
+				.partitionsToOffsetAndMetadata()
+				.get()
+				.entrySet()
+				.stream()
+				.filter((e) -> e.getValue() != null && List.of(this.users, this.groups, this.memberships)
+					.contains(e.getKey().topic()))
+				.mapToLong((e) -> e.getValue().offset())
+				.sum();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Waits until the worker group has committed {@code expected} input records (or 60 s passed). */
+	long awaitCommitted(long expected) {
+		Instant deadline = Instant.now().plusSeconds(60);
+		long committed = committedInputOffsets();
+		while (committed < expected && Instant.now().isBefore(deadline)) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			committed = committedInputOffsets();
+		}
+		return committed;
 	}
 
 	@SuppressWarnings("unchecked")

@@ -157,6 +157,20 @@ class ErrorHandlingIntegrationTests {
         assertThat(server.journal()).filteredOn(e -> e.endpoint().equals("POST /Users") && e.status() == 409).hasSize(1);
         assertThat(harness.deadLetters()).singleElement().satisfies(r -> assertThat(
                 new String(r.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8)).contains("not whitelisted"));
+
+        // A record that is not an operation at all is parked too, and the rest keeps flowing.
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, byte[]> raw = new org.apache.kafka.clients.producer.KafkaProducer<>(
+                Map.of("bootstrap.servers", SinkHarness.bootstrap()), new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            raw.send(new org.apache.kafka.clients.producer.ProducerRecord<>(harness.topic("provisioning.operations"), "user/garbage",
+                    "not avro".getBytes(StandardCharsets.UTF_8)));
+        }
+        ProvisioningOperation after = Ops.upsertUser("x3", "after@corp.com", "After").build();
+        harness.send(after);
+        assertThat(harness.awaitEntry(after).getStatus()).isEqualTo(LogStatus.SUCCESS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> harness.deadLetters().size() == 2);
+        assertThat(harness.log()).filteredOn(e -> "UNDECODABLE".equals(e.getErrorCode())).singleElement()
+                .satisfies(e -> assertThat(e.getSourceId()).isEqualTo("garbage"));
     }
 
     @Test

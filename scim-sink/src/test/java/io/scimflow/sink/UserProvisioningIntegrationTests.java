@@ -169,6 +169,30 @@ class UserProvisioningIntegrationTests {
     }
 
     @Test
+    void mirosBadRequestNotUniqueOnCreateAlsoLinksAndUpdates() {
+        server.updateSettings(s -> s.duplicateCreateStatus(400));
+        try {
+            Map<String, Object> properties = harness.properties(server.baseUrl(), server.settings().token());
+            properties.put("scimflow.sink.prefetch.users", "on-start");
+            harness.start(properties);
+            awaitStatusAssigned();
+            String existing = server.seedUser("erin@corp.com");
+            ProvisioningOperation upsert = Ops.upsertUser("u5", "erin@corp.com", "Erin E").build();
+            harness.send(upsert);
+            ProvisioningLogEntry entry = harness.awaitEntry(upsert);
+            assertThat(entry.getStatus()).isEqualTo(LogStatus.SUCCESS);
+            assertThat(entry.getTargetId()).isEqualTo(existing);
+            assertThat(Journal.of(server, "POST /Users")).singleElement().satisfies(w -> {
+                assertThat(w.status()).isEqualTo(400);
+                assertThat(w.responseBody()).contains("not unique");
+            });
+            assertThat(server.user(existing).orElseThrow().displayName()).isEqualTo("Erin E");
+        } finally {
+            server.updateSettings(s -> s.duplicateCreateStatus(409));
+        }
+    }
+
+    @Test
     void managerIsResolvedToTheManagersTargetId() {
         startSink();
         ProvisioningOperation boss = Ops.upsertUser("m1", "boss@corp.com", "Boss").build();

@@ -66,7 +66,7 @@ public final class AppConfigLoader {
 	private static final Set<String> CLAUSE_KEYS = Set.of("attribute", "operator", "value", "values");
 
 	private static final Set<String> MAPPING_KEYS = Set.of("target", "source", "constant", "expression", "reference",
-			"default", "matchingPrecedence", "apply", "type", "description");
+			"default", "matchingPrecedence", "apply", "type", "sensitive", "description");
 
 	private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z_][\\w.\\-]*");
 
@@ -389,13 +389,18 @@ public final class AppConfigLoader {
 				e.get("type").problem("expected auto, string, boolean or integer but got '" + text + "'");
 			}
 		}
+		boolean sensitive = e.get("sensitive") != null && e.get("sensitive").bool(false);
+		if (type == MappingType.REFERENCE && sensitive) {
+			e.get("sensitive").problem("a reference carries a source id and cannot be sensitive");
+		}
 		if (type == MappingType.REFERENCE && precedence > 0) {
 			node.problem("a reference cannot be a matching attribute");
 		}
 		if (target == null) {
 			return null;
 		}
-		return new AttributeMapping(target, type, source, expression, defaultValue, precedence, applyOn, targetType);
+		return new AttributeMapping(target, type, source, expression, defaultValue, precedence, applyOn, targetType,
+				sensitive);
 	}
 
 	private Expression expression(YamlNode node, String text) {

@@ -17,10 +17,11 @@ import io.scimflow.rules.scope.ScopeDecision;
  * @param matching matching attributes in precedence order
  * @param attributes mapped attributes (UPSERT_GROUP only)
  * @param createAllowed whether the target object actions allow creating the group
+ * @param updateAllowed whether the target object actions allow updating an existing group
  * @param reason why this action
  */
 public record GroupDecision(String sourceId, String displayName, GroupAction action, ScopeDecision scope,
-		List<MatchingValue> matching, List<MappedValue> attributes, boolean createAllowed, String reason) {
+		List<MatchingValue> matching, List<MappedValue> attributes, boolean createAllowed, boolean updateAllowed, String reason) {
 
 	public GroupDecision {
 		matching = List.copyOf(matching);

@@ -90,7 +90,7 @@ public final class ProvisioningRules {
 				return none(user, name, scope, "in scope, but no matching attribute has a value (import skipped)");
 			}
 			return new UserDecision(user.id(), name, UserAction.UPSERT, scope, mapped.matching(), mapped.attributes(),
-					mapped.references(), user.groupIds(), scope.summary());
+					mapped.references(), user.groupIds(), actions.create(), actions.update(), scope.summary());
 		}
 		boolean outOfScope = !scope.inScope();
 		if (outOfScope && this.config.scope().skipOutOfScopeDeletions()) {
@@ -151,22 +151,26 @@ public final class ProvisioningRules {
 	 */
 	public MembershipDecision decideMembership(MembershipFact fact) {
 		if (!this.config.groups().enabled()) {
-			return new MembershipDecision(fact.groupId(), MembershipAction.NONE, List.of(), "group provisioning is off");
+			return membership(fact, MembershipAction.NONE, "group provisioning is off");
 		}
 		if (!this.config.groups().actions().update()) {
-			return new MembershipDecision(fact.groupId(), MembershipAction.NONE, List.of(),
-					"the groups' Update target action is off");
+			return membership(fact, MembershipAction.NONE, "the groups' Update target action is off");
 		}
 		if (fact.memberType() != MembershipFact.MemberType.USER) {
-			return new MembershipDecision(fact.groupId(), MembershipAction.NONE, List.of(),
+			return membership(fact, MembershipAction.NONE,
 					"member " + fact.memberId() + " is a " + fact.memberType().name().toLowerCase(java.util.Locale.ROOT)
 							+ "; nested groups are not provisioned");
 		}
 		return fact.present()
-				? new MembershipDecision(fact.groupId(), MembershipAction.ADD_MEMBERS, List.of(fact.memberId()),
-						"user " + fact.memberId() + " is a direct member")
-				: new MembershipDecision(fact.groupId(), MembershipAction.REMOVE_MEMBERS, List.of(fact.memberId()),
-						"user " + fact.memberId() + " is no longer a member");
+				? membership(fact, MembershipAction.ADD_MEMBERS, "user " + fact.memberId() + " is a direct member")
+				: membership(fact, MembershipAction.REMOVE_MEMBERS, "user " + fact.memberId() + " is no longer a member");
+	}
+
+	private MembershipDecision membership(MembershipFact fact, MembershipAction action, String reason) {
+		ObjectActions actions = this.config.groups().actions();
+		return new MembershipDecision(fact.groupId(), action,
+				(action == MembershipAction.NONE) ? List.of() : List.of(fact.memberId()), actions.create(),
+				actions.update(), reason);
 	}
 
 	private MappedObject map(ObjectMapping mapping, SourceObject object, ScopeDecision scope) {
@@ -188,20 +192,23 @@ public final class ProvisioningRules {
 		}
 	}
 
-	private static UserDecision user(SourceObject user, String name, UserAction action, ScopeDecision scope,
+	private UserDecision user(SourceObject user, String name, UserAction action, ScopeDecision scope,
 			List<io.scimflow.rules.mapping.MatchingValue> matching, String reason) {
-		return new UserDecision(user.id(), name, action, scope, matching, List.of(), List.of(), List.of(), reason);
+		ObjectActions actions = this.config.users().actions();
+		return new UserDecision(user.id(), name, action, scope, matching, List.of(), List.of(), List.of(),
+				actions.create(), actions.update(), reason);
 	}
 
-	private static UserDecision none(SourceObject user, String name, ScopeDecision scope, String reason) {
+	private UserDecision none(SourceObject user, String name, ScopeDecision scope, String reason) {
 		return user(user, name, UserAction.NONE, scope, List.of(), reason);
 	}
 
 	private GroupDecision group(SourceObject group, String name, GroupAction action, ScopeDecision scope,
 			List<io.scimflow.rules.mapping.MatchingValue> matching, List<io.scimflow.rules.mapping.MappedValue> attributes,
 			String reason) {
-		return new GroupDecision(group.id(), name, action, scope, matching, attributes,
-				this.config.groups().actions().create(), reason);
+		ObjectActions actions = this.config.groups().actions();
+		return new GroupDecision(group.id(), name, action, scope, matching, attributes, actions.create(),
+				actions.update(), reason);
 	}
 
 	private static String displayName(SourceObject user) {

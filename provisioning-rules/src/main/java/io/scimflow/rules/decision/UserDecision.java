@@ -19,11 +19,15 @@ import io.scimflow.rules.scope.ScopeDecision;
  * @param references references by source id, e.g. the manager (UPSERT only)
  * @param memberOfGroupIds the source ids of the groups the user is a direct member of
  * (UPSERT only), so the sink can complete memberships
+ * @param createAllowed the users' target object actions include Create (the sink may create
+ * the user when it is absent)
+ * @param updateAllowed the users' target object actions include Update (the sink may change
+ * an existing user)
  * @param reason why this action, in words
  */
 public record UserDecision(String sourceId, String displayName, UserAction action, ScopeDecision scope,
 		List<MatchingValue> matching, List<MappedValue> attributes, List<ReferenceValue> references,
-		List<String> memberOfGroupIds, String reason) {
+		List<String> memberOfGroupIds, boolean createAllowed, boolean updateAllowed, String reason) {
 
 	public UserDecision {
 		matching = List.copyOf(matching);

@@ -16,15 +16,22 @@ import io.scimflow.rules.expression.Expression;
  * @param matchingPrecedence 0 when not a matching attribute; else 1 is tried first
  * @param applyOn always, or only on create
  * @param targetType the target attribute's type
+ * @param sensitive the configuration marks the value a secret ({@code sensitive: true})
  */
 public record AttributeMapping(TargetPath target, MappingType type, String source, Expression expression,
-		String defaultValue, int matchingPrecedence, ApplyOn applyOn, TargetType targetType) {
+		String defaultValue, int matchingPrecedence, ApplyOn applyOn, TargetType targetType, boolean sensitive) {
 
 	public AttributeMapping {
 		Objects.requireNonNull(target, "target");
 		Objects.requireNonNull(type, "type");
 		applyOn = (applyOn != null) ? applyOn : ApplyOn.ALWAYS;
 		targetType = (targetType != null) ? targetType : TargetType.AUTO;
+	}
+
+	/** A mapping the configuration does not mark sensitive. */
+	public AttributeMapping(TargetPath target, MappingType type, String source, Expression expression,
+			String defaultValue, int matchingPrecedence, ApplyOn applyOn, TargetType targetType) {
+		this(target, type, source, expression, defaultValue, matchingPrecedence, applyOn, targetType, false);
 	}
 
 	/** True when the mapping is used to match existing target objects. */

@@ -8,7 +8,8 @@ package io.scimflow.rules.mapping;
  * @param path the SCIM path
  * @param value the value
  * @param applyOn always, or only when the object is created
- * @param sensitive produced by Redact(): show as {@code [Redact]} in logs
+ * @param sensitive a secret (produced by Redact(), a password target, or a mapping marked
+ * {@code sensitive}): sent to the target, shown as {@code [Redact]} in logs
  * @param replaceAll for complex roles: true when the target's values must be replaced by
  * exactly these (AssertiveAppRoleAssignmentsComplex), false when they are only added
  */

@@ -17,7 +17,8 @@ import io.scimflow.rules.source.ObjectType;
  * Applies an object type's attribute mappings to one object: null (and empty) values are
  * never sent, a default value is sent on create only, IgnoreFlowIfNullOrEmpty drops the
  * attribute, matching attributes are collected in precedence order and references carry
- * source ids. Stateless and thread-safe.
+ * source ids. A value is sensitive when it went through Redact(), its target is a password,
+ * or the mapping is marked {@code sensitive}. Stateless and thread-safe.
  */
 public final class MappingEvaluator {
 
@@ -47,7 +48,7 @@ public final class MappingEvaluator {
 				skipped.add(path + ": IgnoreFlowIfNullOrEmpty");
 				continue;
 			}
-			boolean sensitive = raw instanceof Values.Redacted;
+			boolean sensitive = raw instanceof Values.Redacted || mapping.sensitive() || mapping.target().isSecret();
 			Object value = convert(mapping, Values.unwrap(raw));
 			ApplyOn applyOn = mapping.applyOn();
 			if (value == null) {

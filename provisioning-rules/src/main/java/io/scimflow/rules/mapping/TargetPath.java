@@ -73,6 +73,14 @@ public record TargetPath(String text, String schemaUrn, String attribute, String
 		return this.schemaUrn == null && "active".equalsIgnoreCase(this.attribute) && this.subAttribute == null;
 	}
 
+	/**
+	 * True when the path names a secret: the attribute or its sub-attribute is
+	 * {@code password} (SCIM's write-only user password, in any schema).
+	 */
+	public boolean isSecret() {
+		return "password".equalsIgnoreCase(this.attribute) || "password".equalsIgnoreCase(this.subAttribute);
+	}
+
 	@Override
 	public String toString() {
 		return this.text;

@@ -30,9 +30,9 @@ class AppConfigLoaderTests {
 					"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager",
 					"roles[primary eq \"True\"].value");
 		assertThat(miro.groups().enabled()).isTrue();
-		assertThat(miro.groups().actions().create()).isFalse();
+		assertThat(miro.groups().actions().create()).isTrue();
 		assertThat(miro.groups().actions().update()).isTrue();
-		assertThat(miro.groups().actions().delete()).isFalse();
+		assertThat(miro.groups().actions().delete()).isTrue();
 	}
 
 	@Test
@@ -172,6 +172,32 @@ class AppConfigLoaderTests {
 					""", "m.yaml")).isInstanceOfSatisfying(ConfigException.class,
 					(ex) -> assertThat(ex.problems()).singleElement()
 						.satisfies((p) -> assertThat(p.message()).contains("matchingPrecedence")));
+		}
+
+		@Test
+		void sensitiveIsABooleanAndNotForReferences() {
+			AppConfig config = AppConfigLoaderTests.this.loader.parse("""
+					target: miro
+					users:
+					  mappings:
+					    - {target: userName, source: userPrincipalName, matchingPrecedence: 1}
+					    - {target: nickName, source: employeeId, sensitive: true}
+					""", "s.yaml");
+			assertThat(config.users().mappings()).extracting(AttributeMapping::sensitive).containsExactly(false, true);
+			assertThatThrownBy(() -> AppConfigLoaderTests.this.loader.parse("""
+					target: miro
+					users:
+					  mappings:
+					    - {target: userName, source: userPrincipalName, matchingPrecedence: 1}
+					    - {target: nickName, source: employeeId, sensitive: maybe}
+					    - {target: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager", reference: manager, sensitive: true}
+					""", "s.yaml")).isInstanceOfSatisfying(ConfigException.class, (ex) -> {
+				assertThat(ex.problems()).extracting(ConfigProblem::keyPath)
+					.containsExactly("users.mappings[1].sensitive", "users.mappings[2].sensitive");
+				assertThat(ex.problems()).extracting(ConfigProblem::line).containsExactly(5, 6);
+				assertThat(ex.problems().get(0).message()).contains("expected true or false but got 'maybe'");
+				assertThat(ex.problems().get(1).message()).contains("cannot be sensitive");
+			});
 		}
 
 		@Test

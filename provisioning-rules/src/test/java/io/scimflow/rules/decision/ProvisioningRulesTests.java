@@ -207,6 +207,51 @@ class ProvisioningRulesTests {
 		}
 
 		@Test
+		void passwordsAndMappingsMarkedSensitiveAreSensitive() {
+			ProvisioningRules rules = rules(config("", "", """
+					    - {target: password, expression: 'RandomString(12, 2, 2, 2, 2)'}
+					    - {target: "urn:example:params:scim:schemas:extension:corp:2.0:User:credentials.password", source: pin}
+					    - {target: displayName, source: employeeId, sensitive: true}
+					    - {target: profileUrl, source: department, sensitive: false}
+					"""));
+			UserDecision d = rules.decideUser(user(Lifecycle.ACTIVE, List.of(USER_ROLE), "pin", "1234"));
+			assertThat(d.attributes()).filteredOn(MappedValue::sensitive)
+				.extracting(MappedValue::path)
+				.containsExactlyInAnyOrder("password",
+						"urn:example:params:scim:schemas:extension:corp:2.0:User:credentials.password", "displayName",
+						"externalId");
+			assertThat(d.attributes()).filteredOn((a) -> a.path().equals("displayName"))
+				.singleElement()
+				.satisfies((a) -> {
+					assertThat(a.value()).isEqualTo("E42");
+					assertThat(a.displayValue()).isEqualTo("[Redact]");
+				});
+			assertThat(d.attributes()).filteredOn((a) -> a.path().equals("profileUrl"))
+				.singleElement()
+				.satisfies((a) -> assertThat(a.sensitive()).isFalse());
+		}
+
+		@Test
+		void everyUserDecisionCarriesTheUsersTargetActions() {
+			ProvisioningRules updateOnly = rules(config("  actions: [update, delete]\n", ""));
+			UserDecision upsert = updateOnly.decideUser(user(Lifecycle.ACTIVE, List.of(USER_ROLE)));
+			assertThat(upsert.action()).isEqualTo(UserAction.UPSERT);
+			assertThat(upsert.createAllowed()).isFalse();
+			assertThat(upsert.updateAllowed()).isTrue();
+			UserDecision disable = updateOnly.decideUser(user(Lifecycle.SOFT_DELETED, List.of(USER_ROLE)));
+			assertThat(disable.action()).isEqualTo(UserAction.DISABLE);
+			assertThat(disable.createAllowed()).isFalse();
+			ProvisioningRules createOnly = rules(config("  actions: [create]\n", ""));
+			UserDecision created = createOnly.decideUser(user(Lifecycle.ACTIVE, List.of(USER_ROLE)));
+			assertThat(created.action()).isEqualTo(UserAction.UPSERT);
+			assertThat(created.createAllowed()).isTrue();
+			assertThat(created.updateAllowed()).isFalse();
+			UserDecision miro = ProvisioningRulesTests.this.miro.decideUser(user(Lifecycle.ACTIVE, List.of(USER_ROLE)));
+			assertThat(miro.createAllowed()).isTrue();
+			assertThat(miro.updateAllowed()).isTrue();
+		}
+
+		@Test
 		void aFailingExpressionIsAMappingError() {
 			ProvisioningRules rules = rules(config("", ""));
 			assertThatThrownBy(() -> rules.decideUser(user(Lifecycle.ACTIVE, List.of(USER_ROLE), "hireDate", "soon")))
@@ -217,6 +262,10 @@ class ProvisioningRulesTests {
 		}
 
 		private AppConfig config(String userSettings, String scopeSettings) {
+			return config(userSettings, scopeSettings, "");
+		}
+
+		private AppConfig config(String userSettings, String scopeSettings, String extraMappings) {
 			return new AppConfigLoader().parse("target: generic-scim\nscope:\n  excludeDefaultAccessOnly: false\n"
 					+ scopeSettings + "users:\n" + userSettings + """
 					  mappings:
@@ -228,7 +277,7 @@ class ProvisioningRulesTests {
 					    - {target: locale, expression: 'IgnoreFlowIfNullOrEmpty([usageLocation])'}
 					    - target: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:organization"
 					      expression: 'IIF(IsPresent([hireDate]), CStr(CDate([hireDate])), "")'
-					""", "test.yaml");
+					""" + extraMappings, "test.yaml");
 		}
 
 	}
@@ -241,17 +290,34 @@ class ProvisioningRulesTests {
 		}
 
 		@Test
-		void anAssignedGroupIsUpsertedButMiroDoesNotAllowCreating() {
+		void anAssignedGroupIsUpsertedAndTheMiroSinkDecidesWhetherItCanBeCreated() {
 			GroupDecision d = ProvisioningRulesTests.this.miro.decideGroup(group(Lifecycle.ACTIVE, List.of(DEFAULT_ACCESS)));
 			assertThat(d.action()).isEqualTo(GroupAction.UPSERT_GROUP);
-			assertThat(d.createAllowed()).isFalse();
+			assertThat(d.createAllowed()).isTrue();
+			assertThat(d.updateAllowed()).isTrue();
 			assertThat(d.matching()).containsExactly(new MatchingValue("displayName", "Designers", 1));
 			assertThat(d.attributes()).containsExactly(always("displayName", "Designers"));
 		}
 
 		@Test
-		void anUnassignedGroupIsNotDeletedOnMiro() {
+		void anUnassignedGroupBecomesADeleteThatTheMiroSinkDrops() {
 			GroupDecision d = ProvisioningRulesTests.this.miro.decideGroup(group(Lifecycle.ACTIVE, List.of()));
+			assertThat(d.action()).isEqualTo(GroupAction.DELETE_GROUP);
+		}
+
+		@Test
+		void withTheDeleteActionOffAnUnassignedGroupIsLeftAlone() {
+			ProvisioningRules updateOnly = rules(new AppConfigLoader().parse("""
+					target: miro
+					users:
+					  mappings:
+					    - {target: userName, source: userPrincipalName, matchingPrecedence: 1}
+					groups:
+					  actions: [update]
+					  mappings:
+					    - {target: displayName, source: displayName, matchingPrecedence: 1}
+					""", "update-only.yaml"));
+			GroupDecision d = updateOnly.decideGroup(group(Lifecycle.ACTIVE, List.of()));
 			assertThat(d.action()).isEqualTo(GroupAction.NONE);
 			assertThat(d.reason()).contains("Delete target action is off");
 		}
@@ -269,7 +335,7 @@ class ProvisioningRulesTests {
 		void membershipsBecomeMemberChanges() {
 			assertThat(ProvisioningRulesTests.this.miro
 				.decideMembership(new MembershipFact("g-1", "u-1", MembershipFact.MemberType.USER, true)))
-				.isEqualTo(new MembershipDecision("g-1", MembershipAction.ADD_MEMBERS, List.of("u-1"),
+				.isEqualTo(new MembershipDecision("g-1", MembershipAction.ADD_MEMBERS, List.of("u-1"), true, true,
 						"user u-1 is a direct member"));
 			assertThat(ProvisioningRulesTests.this.miro
 				.decideMembership(new MembershipFact("g-1", "u-1", MembershipFact.MemberType.USER, false))

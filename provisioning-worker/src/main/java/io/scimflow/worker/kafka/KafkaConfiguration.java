@@ -1,6 +1,5 @@
 package io.scimflow.worker.kafka;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,15 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.scimflow.schemas.serde.KafkaAvroSerializer;
-import io.scimflow.schemas.topics.DeadLetterHeaders;
 import io.scimflow.schemas.topics.TopicInitializer;
 import io.scimflow.schemas.topics.TopicSpec;
 import io.scimflow.schemas.topics.Topics;
 import io.scimflow.worker.WorkerProperties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -31,22 +27,29 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The worker's Kafka wiring: byte[] values decoded in the listener (so dead-letter records
- * keep their original bytes), an Avro producer for operations, and one error handler that
- * parks permanent failures on the dead-letter topic at once (and reports them in the
- * provisioning log) and retries the rest twice.
+ * The worker's Kafka wiring: a batch listener over byte[] values decoded in the listener
+ * (so dead-letter records keep their original bytes), an Avro producer for operations that
+ * batches sends (linger), and one error handler that retries a record that failed for a
+ * passing reason twice before parking it. Records that can never succeed are parked by the
+ * listener itself, so the rest of their batch flows on.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
 
-	static final String PARKED_BY = "provisioning-worker";
+	/** Producer linger unless {@code spring.kafka.producer.properties.linger.ms} is set. */
+	static final int DEFAULT_LINGER_MS = 5;
+
+	/** Producer batch size unless {@code spring.kafka.producer.batch-size} is set. */
+	static final int DEFAULT_BATCH_SIZE = 131_072;
+
+	/** Records per poll (one listener call) unless {@code spring.kafka.consumer.max-poll-records} is set. */
+	static final int DEFAULT_MAX_POLL_RECORDS = 1000;
 
 	/** The topics, created at start-up (before any listener starts) when missing. */
 	@Bean
@@ -66,7 +69,8 @@ class KafkaConfiguration {
 	KafkaTemplate<String, Object> operationsTemplate(KafkaProperties kafka, WorkerProperties properties) {
 		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
+		config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, DEFAULT_LINGER_MS);
+		config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, DEFAULT_BATCH_SIZE);
 		config.put("schema.registry.url", properties.schemaRegistryUrl(kafka.getProperties()));
 		KafkaAvroSerializer serializer = new KafkaAvroSerializer();
 		serializer.configure(config, false);
@@ -87,24 +91,22 @@ class KafkaConfiguration {
 	}
 
 	@Bean
-	DefaultErrorHandler workerErrorHandler(KafkaTemplate<String, byte[]> deadLetterTemplate,
+	RecordParker recordParker(KafkaTemplate<String, byte[]> deadLetterTemplate,
 			KafkaTemplate<String, Object> operationsTemplate, RecordDecoder recordDecoder, WorkerTopics topics) {
 		ParkedRecordLog parkedLog = new ParkedRecordLog(operationsTemplate, topics.names(), recordDecoder,
 				java.time.Clock.systemUTC());
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
-				(record, ex) -> new TopicPartition(topics.names().deadLetter(), -1));
-		recoverer.setHeadersFunction((record, ex) -> {
-			RecordHeaders headers = new RecordHeaders();
-			headers.add(DeadLetterHeaders.REASON, reason(ex).getBytes(StandardCharsets.UTF_8));
-			headers.add(DeadLetterHeaders.PARKED_BY, PARKED_BY.getBytes(StandardCharsets.UTF_8));
-			return headers;
-		});
-		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
-			log.warn("Record {}-{}@{} (key {}) sent to {}: {}", record.topic(), record.partition(), record.offset(),
-					record.key(), topics.names().deadLetter(), reason(ex));
-			recoverer.accept(record, ex);
-			parkedLog.parked(record, ex, reason(ex));
-		}, new FixedBackOff(1000L, 2L));
+		return new RecordParker(deadLetterTemplate, parkedLog, topics.names());
+	}
+
+	/**
+	 * Handles what the listener throws: a {@code BatchListenerFailedException} naming the
+	 * record that failed for a passing reason (registry or broker unavailable). The records
+	 * before it are committed, that record is retried twice, one second apart, then parked;
+	 * the rest of the batch is polled again.
+	 */
+	@Bean
+	DefaultErrorHandler workerErrorHandler(RecordParker recordParker) {
+		DefaultErrorHandler handler = new DefaultErrorHandler(recordParker, new FixedBackOff(1000L, 2L));
 		handler.addNotRetryableExceptions(PermanentRecordException.class);
 		return handler;
 	}
@@ -120,23 +122,15 @@ class KafkaConfiguration {
 		config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, "provisioning-worker");
 		config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, DEFAULT_MAX_POLL_RECORDS);
 		ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		factory.setConsumerFactory(
 				new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()));
 		factory.setConcurrency(properties.concurrency());
+		factory.setBatchListener(true);
 		factory.setCommonErrorHandler(workerErrorHandler);
 		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
 		return factory;
-	}
-
-	/** The reason an operator reads in the dead-letter header. */
-	static String reason(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && !(cause instanceof PermanentRecordException)
-				&& cause.getClass().getName().startsWith("org.springframework")) {
-			cause = cause.getCause();
-		}
-		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 	}
 
 	/**

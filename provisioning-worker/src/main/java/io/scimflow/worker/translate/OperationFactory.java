@@ -27,7 +27,10 @@ import io.scimflow.rules.mapping.ReferenceValue;
 /**
  * Turns the rules' decisions into provisioning operations. The operation id is derived
  * from the change id, the object and the action, so replaying a directory record yields
- * the same operation id (the sink can recognise a repeat).
+ * the same operation id (the sink can recognise a repeat). Secrets are marked
+ * {@code sensitive} (the sink logs them redacted), and every operation carries the app's
+ * Create and Update target actions for its object type ({@code allowCreate},
+ * {@code allowUpdate}).
  */
 public final class OperationFactory {
 
@@ -51,6 +54,8 @@ public final class OperationFactory {
 			return null;
 		}
 		return base(ObjectType.USER, d.sourceId(), d.displayName(), action, changeId, changedAt, d.reason())
+			.setAllowCreate(d.createAllowed())
+			.setAllowUpdate(d.updateAllowed())
 			.setMatchingAttributes(matching(d.matching()))
 			.setAttributes(attributes(d.attributes()))
 			.setReferences(references(d.references()))
@@ -69,6 +74,8 @@ public final class OperationFactory {
 			return null;
 		}
 		return base(ObjectType.GROUP, d.sourceId(), d.displayName(), action, changeId, changedAt, d.reason())
+			.setAllowCreate(d.createAllowed())
+			.setAllowUpdate(d.updateAllowed())
 			.setMatchingAttributes(matching(d.matching()))
 			.setAttributes(attributes(d.attributes()))
 			.build();
@@ -85,6 +92,8 @@ public final class OperationFactory {
 			return null;
 		}
 		return base(ObjectType.GROUP, d.groupId(), null, action, changeId, changedAt, d.reason())
+			.setAllowCreate(d.createAllowed())
+			.setAllowUpdate(d.updateAllowed())
 			.setMemberSourceIds(d.memberSourceIds())
 			.build();
 	}
@@ -120,6 +129,7 @@ public final class OperationFactory {
 				.setPath(v.path())
 				.setApplyOn((v.applyOn() == io.scimflow.rules.mapping.ApplyOn.CREATE_ONLY) ? ApplyOn.CREATE_ONLY
 						: ApplyOn.ALWAYS)
+				.setSensitive(v.sensitive())
 				.setValue(null)
 				.setJsonValue(null);
 			Object value = v.value();

@@ -9,6 +9,7 @@ import java.util.Random;
 
 import io.scimflow.events.ObjectType;
 import io.scimflow.events.directory.AppRoleAssignment;
+import io.scimflow.events.directory.DirectoryGroup;
 import io.scimflow.events.directory.DirectoryUser;
 import io.scimflow.events.directory.GroupMembership;
 import io.scimflow.events.directory.Lifecycle;
@@ -76,6 +77,53 @@ class DirectoryTranslatorTests {
 				MappedAttribute.newBuilder().setPath("roles[primary eq \"True\"].value").setValue("ORGANIZATION_INTERNAL_ADMIN")
 					.setJsonValue(null).setApplyOn(ApplyOn.ALWAYS).build());
 		assertThat(this.translator.translate(user().build()).get(0).getOperationId()).isEqualTo(op.getOperationId());
+	}
+
+	@Test
+	void secretsAreMarkedSensitive() {
+		DirectoryTranslator translator = new DirectoryTranslator(new ProvisioningRules(new AppConfigLoader().parse("""
+				target: generic-scim
+				users:
+				  mappings:
+				    - {target: userName, source: userPrincipalName, matchingPrecedence: 1}
+				    - {target: password, expression: 'RandomString(12, 2, 2, 2, 2)'}
+				    - {target: externalId, expression: 'Redact([objectId])'}
+				    - {target: nickName, source: userPrincipalName, sensitive: true}
+				    - {target: preferredLanguage, source: preferredLanguage}
+				""", "secrets.yaml"), Clock.fixed(NOW, ZoneOffset.UTC), new Random(1)),
+				new OperationFactory(Clock.fixed(NOW, ZoneOffset.UTC)));
+		ProvisioningOperation op = translator.translate(user().build()).get(0);
+		assertThat(op.getAttributes()).extracting((a) -> a.getPath() + "=" + a.getSensitive())
+			.containsExactly("userName=false", "password=true", "externalId=true", "nickName=true",
+					"preferredLanguage=false");
+		assertThat(op.getAttributes()).filteredOn((a) -> a.getPath().equals("externalId"))
+			.singleElement()
+			.satisfies((a) -> assertThat(a.getValue()).isEqualTo("u-1"));
+		assertThat(op.getAllowCreate()).isTrue();
+		assertThat(op.getAllowUpdate()).isTrue();
+	}
+
+	@Test
+	void miroGroupOperationsCarryTheConfiguredActionsAndTheSinkDropsWhatMiroCannotDo() {
+		DirectoryGroup group = DirectoryGroup.newBuilder().setId("g-1").setChangeId("c-g").setChangedAt(NOW)
+			.setDisplayName("Designers")
+			.setAppRoleAssignments(List.of(AppRoleAssignment.newBuilder().setAppRoleId("r1").setAppRoleValue("User")
+				.build()))
+			.build();
+		ProvisioningOperation upsert = this.translator.translate(group).get(0);
+		assertThat(upsert.getAction()).isEqualTo(OperationAction.UPSERT_GROUP);
+		// The bundled Miro configuration keeps group create on; the sink's miro profile drops it (never sent).
+		assertThat(upsert.getAllowCreate()).isTrue();
+		assertThat(upsert.getAllowUpdate()).isTrue();
+		GroupMembership member = GroupMembership.newBuilder().setGroupId("g-1").setMemberId("u-1")
+			.setMemberType(MemberType.USER).setPresent(true).setChangeId("c-m").setChangedAt(NOW).build();
+		ProvisioningOperation add = this.translator.translate(member).get(0);
+		assertThat(add.getAction()).isEqualTo(OperationAction.ADD_MEMBERS);
+		assertThat(add.getAllowCreate()).isTrue();
+		assertThat(add.getAllowUpdate()).isTrue();
+		ProvisioningOperation user = this.translator.translate(user().build()).get(0);
+		assertThat(user.getAllowCreate()).isTrue();
+		assertThat(user.getAllowUpdate()).isTrue();
 	}
 
 	@Test

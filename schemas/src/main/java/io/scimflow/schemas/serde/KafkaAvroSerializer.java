@@ -53,6 +53,8 @@ public class KafkaAvroSerializer implements Serializer<Object> {
         if (registry == null) {
             registry = SchemaRegistryClients.forConfig(config);
         }
+        // Writing generated records can load their classes through Avro's checks too.
+        TrustedEventClasses.install();
     }
 
     @Override

@@ -37,9 +37,10 @@ class WireFormatTest {
 
         byte[] bytes = serializer.serialize("directory.memberships", known());
 
-        // magic 0 | schema id 1 (big-endian) | Avro binary: "g1" "u1" USER(0) true "c" "local" 1000L (zig-zag varint d00f)
+        // magic 0 | schema id 1 (big-endian) | Avro binary: "g1" "u1" USER(0) true groupDisplayName=null (union branch 0)
+        // "c" "local" 1000L (zig-zag varint d00f)
         assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(
-                "00" + "00000001" + "046731" + "047531" + "00" + "01" + "0263" + "0a6c6f63616c" + "d00f");
+                "00" + "00000001" + "046731" + "047531" + "00" + "01" + "00" + "0263" + "0a6c6f63616c" + "d00f");
     }
 
     @Test

@@ -58,6 +58,8 @@ public final class LocalPipeline implements AutoCloseable {
 
     private LocalPipeline(LocalPipelineSettings settings) {
         this.settings = settings;
+        // The JDK's HTTP server answers 40 ms late without this; it is read once, when the first server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             this.temporaryData = settings.dataDir() == null;
             this.dataDir = temporaryData ? Files.createTempDirectory("scimflow-local-") : Files.createDirectories(settings.dataDir());
@@ -259,14 +261,21 @@ public final class LocalPipeline implements AutoCloseable {
         return List.copyOf(sinks);
     }
 
-    /** Stops one sink instance: gracefully, or at once as in a crash. */
-    public void stopSink(RunningApp sink, boolean crash) {
+    /** Serde settings for a process that is not this JVM (REST registry). */
+    public Map<String, Object> remoteSerdeConfig() {
+        return Map.of("schema.registry.url", registry.url(), "specific.avro.reader", "true");
+    }
+
+    /** Stops one app instance: gracefully, or at once as in a crash (a real kill for child processes). */
+    public void stop(RunningApp app, boolean crash) {
         if (crash) {
-            sink.kill();
+            app.kill();
         } else {
-            sink.close();
+            app.close();
         }
-        sinks.remove(sink);
+        producers.remove(app);
+        workers.remove(app);
+        sinks.remove(app);
     }
 
     public Map<String, Object> adminConfig() {
