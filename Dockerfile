@@ -1,12 +1,13 @@
 # One image per app, built from this repository by your own Docker:
 #   docker build --build-arg APP=scim-sink -t scimflow/scim-sink .
-# docker-compose.yml builds all of them.
+# docker-compose.yml builds all of them (APP=scimflow-cli gives the operations CLI).
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY . .
-RUN ./mvnw -B -ntp -q -DskipTests package
+RUN ./mvnw -B -ntp -q -DskipTests package \
+ && cp scimflow-cli/target/scimflow.jar scimflow-cli/target/scimflow-cli-exec.jar
 
 FROM eclipse-temurin:17-jre
 ARG APP
