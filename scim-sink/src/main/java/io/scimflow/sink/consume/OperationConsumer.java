@@ -157,6 +157,7 @@ public final class OperationConsumer implements AutoCloseable {
         if (toCommit.isEmpty()) {
             return;
         }
+        links.flush(); // the replay marks of the operations being committed are durable first
         consumer.commitSync(toCommit);
         offsets.committed(toCommit);
     }
