@@ -159,7 +159,7 @@ class ReplayAndRestartIntegrationTests {
         assertThat(Journal.writes(server)).isEmpty();
         assertThat(targetState(teamId)).isEqualTo(finalState);
         assertThat(replayed).hasSize(history.size()).allSatisfy(e -> assertThat(e.getStatus()).isEqualTo(LogStatus.SKIPPED));
-        assertThat(replayed).filteredOn(e -> e.getStatusReason().contains("stale")).hasSize(7);
+        assertThat(replayed).filteredOn(e -> e.getStatusReason().contains("stale")).hasSize(8);
         harness.stop(replay);
 
         // A second reset after another restart: the marks are still there.
