@@ -4,13 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 import io.scimflow.events.operations.ProvisioningOperation;
+import io.scimflow.schemas.topics.DeadLetterHeaders;
 import io.scimflow.sink.errors.DeadLetterPublisher;
 import io.scimflow.sink.errors.ErrorClassifier;
 import io.scimflow.sink.log.ProvisioningLogWriter;
 import io.scimflow.sink.notify.FailureRateMonitor;
 import io.scimflow.sink.quarantine.ConsumptionGate;
 import io.scimflow.sink.quarantine.QuarantineController;
-import io.scimflow.schemas.topics.DeadLetterHeaders;
 import io.scimflow.sink.reconcile.OperationPosition;
 import io.scimflow.sink.reconcile.Outcome;
 import io.scimflow.sink.reconcile.Reconciler;
