@@ -188,8 +188,8 @@ public final class KafkaLinkStore implements LinkRegistry, AutoCloseable {
             AppliedMark mark) {
         return ObjectLink.newBuilder().setObjectType(type).setSourceId(sourceId).setTargetId(targetId)
                 .setTargetIdentity(targetIdentity).setManaged(managed).setLinkedAt(Instant.now())
-                .setLastSourceChangedAt(mark == null ? null : mark.sourceChangedAt())
-                .setLastOperationOffset(mark == null || mark.offset() < 0 ? null : mark.offset()).build();
+                .setLastSourceChangedAt(mark == null ? null : mark.objectChangedAt())
+                .setLastMembershipChangedAt(mark == null ? null : mark.membershipChangedAt()).build();
     }
 
     private long write(String key, Object value) {
@@ -268,8 +268,8 @@ public final class KafkaLinkStore implements LinkRegistry, AutoCloseable {
                 log.warn("Ignoring a record of {} that is not an ObjectLink at offset {}", topic, record.offset());
                 return;
             }
-            AppliedMark mark = link.getLastSourceChangedAt() == null ? null : new AppliedMark(link.getLastSourceChangedAt(),
-                    link.getLastOperationOffset() == null ? -1 : link.getLastOperationOffset());
+            AppliedMark mark = link.getLastSourceChangedAt() == null && link.getLastMembershipChangedAt() == null ? null
+                    : new AppliedMark(link.getLastSourceChangedAt(), link.getLastMembershipChangedAt());
             entry = new Entry(link.getTargetId(), link.getTargetIdentity(), link.getManaged(), mark, record.offset());
         }
         entries.merge(record.key(), entry, Entry::merge);

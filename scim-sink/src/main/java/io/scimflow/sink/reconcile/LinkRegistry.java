@@ -39,18 +39,21 @@ public interface LinkRegistry {
     }
 
     /**
-     * The replay guard of one object: the newest applied operation's {@code sourceChangedAt} and
-     * its offset in the operations topic (-1 when unknown).
+     * The replay guard of one object: the {@code sourceChangedAt} of the newest applied operation
+     * on the object itself, and (groups) of the newest applied membership operation; null when none.
      */
-    record AppliedMark(java.time.Instant sourceChangedAt, long offset) {
+    record AppliedMark(java.time.Instant objectChangedAt, java.time.Instant membershipChangedAt) {
 
         /** Component-wise maximum: a mark only ever moves forward. */
         public AppliedMark max(AppliedMark other) {
             if (other == null) {
                 return this;
             }
-            return new AppliedMark(sourceChangedAt.isAfter(other.sourceChangedAt) ? sourceChangedAt : other.sourceChangedAt,
-                    Math.max(offset, other.offset));
+            return new AppliedMark(later(objectChangedAt, other.objectChangedAt), later(membershipChangedAt, other.membershipChangedAt));
+        }
+
+        private static java.time.Instant later(java.time.Instant a, java.time.Instant b) {
+            return a == null ? b : b == null || a.isAfter(b) ? a : b;
         }
     }
 

@@ -3,7 +3,7 @@ package io.scimflow.sink.reconcile;
 /**
  * Where an operation was read from, for the replay guard.
  *
- * @param offset offset in the operations topic; -1 when unknown (the guard then never skips a non-redriven operation)
+ * @param offset offset in the operations topic; -1 when unknown (for diagnostics)
  * @param redriven true when the record was republished from the dead-letter topic (header {@code scimflow-redrive-count})
  */
 public record OperationPosition(long offset, boolean redriven) {

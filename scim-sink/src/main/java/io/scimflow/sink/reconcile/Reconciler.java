@@ -46,7 +46,8 @@ public final class Reconciler {
         LinkRegistry.AppliedMark mark = context.links().lastApplied(type, op.getSourceId()).orElse(null);
         if (ReplayGuard.isStale(op, position, mark)) {
             out.action(actionOf(op)).step(StepName.OTHER, LogStatus.SKIPPED, "sourceChangedAt " + op.getSourceChangedAt()
-                    + " is older than the newest applied operation's " + mark.sourceChangedAt());
+                    + " is older than the newest applied " + (ReplayGuard.isMembership(op) ? "membership " : "") + "operation's "
+                    + (ReplayGuard.isMembership(op) ? mark.membershipChangedAt() : mark.objectChangedAt()));
             return out.done(LogStatus.SKIPPED, STALE);
         }
         Outcome outcome = switch (op.getAction()) {
@@ -61,8 +62,9 @@ public final class Reconciler {
                     + " (written by a newer worker?); parked until a sink that knows it redrives it");
         };
         if (op.getSourceChangedAt() != null) {
-            context.links().markApplied(type, op.getSourceId(), new LinkRegistry.AppliedMark(op.getSourceChangedAt(),
-                    position.redriven() ? -1 : position.offset()));
+            context.links().markApplied(type, op.getSourceId(), ReplayGuard.isMembership(op)
+                    ? new LinkRegistry.AppliedMark(null, op.getSourceChangedAt())
+                    : new LinkRegistry.AppliedMark(op.getSourceChangedAt(), null));
         }
         return outcome;
     }

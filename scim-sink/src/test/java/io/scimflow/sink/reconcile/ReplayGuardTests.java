@@ -14,7 +14,8 @@ class ReplayGuardTests {
 
     private static final Instant T1 = Instant.parse("2026-01-01T10:00:00Z");
     private static final Instant T2 = T1.plusSeconds(60);
-    private static final AppliedMark MARK = new AppliedMark(T2, 10);
+    private static final OperationPosition READ = new OperationPosition(3, false);
+    private static final OperationPosition REDRIVEN = new OperationPosition(50, true);
 
     private static ProvisioningOperation op(OperationAction action, Instant changedAt) {
         ObjectType type = action.name().contains("USER") ? ObjectType.USER : ObjectType.GROUP;
@@ -22,35 +23,35 @@ class ReplayGuardTests {
     }
 
     @Test
-    void anOlderOperationReadAgainFromTheLogIsStale() {
-        assertThat(ReplayGuard.isStale(op(OperationAction.UPSERT_USER, T1), new OperationPosition(3, false), MARK)).isTrue();
-        assertThat(ReplayGuard.isStale(op(OperationAction.ADD_MEMBERS, T1), new OperationPosition(10, false), MARK)).isTrue();
+    void anOperationOlderThanTheNewestAppliedOneIsStale() {
+        assertThat(ReplayGuard.isStale(op(OperationAction.UPSERT_USER, T1), READ, new AppliedMark(T2, null))).isTrue();
+        assertThat(ReplayGuard.isStale(op(OperationAction.DISABLE_USER, T1), REDRIVEN, new AppliedMark(T2, null))).isTrue();
+        assertThat(ReplayGuard.isStale(op(OperationAction.ADD_MEMBERS, T1), READ, new AppliedMark(null, T2))).isTrue();
     }
 
     @Test
     void theNewestStateIsNeverStaleItIsComparedAgain() {
-        assertThat(ReplayGuard.isStale(op(OperationAction.UPSERT_USER, T2), new OperationPosition(10, false), MARK)).isFalse();
-        assertThat(ReplayGuard.isStale(op(OperationAction.DISABLE_USER, T2.plusMillis(1)), new OperationPosition(3, false), MARK)).isFalse();
+        assertThat(ReplayGuard.isStale(op(OperationAction.UPSERT_USER, T2), READ, new AppliedMark(T2, null))).isFalse();
+        assertThat(ReplayGuard.isStale(op(OperationAction.UPSERT_USER, T2.plusMillis(1)), READ, new AppliedMark(T2, null))).isFalse();
+        assertThat(ReplayGuard.isStale(op(OperationAction.UPSERT_USER, T1), READ, null)).isFalse();
     }
 
     @Test
-    void anOperationNewInTheLogIsNeverSkippedEvenWithAnOlderTimestamp() {
-        // e.g. the worker published a group's UPSERT_GROUP after its (newer) ADD_MEMBERS: the live path never skips
-        assertThat(ReplayGuard.isStale(op(OperationAction.UPSERT_GROUP, T1), new OperationPosition(11, false), MARK)).isFalse();
-        assertThat(ReplayGuard.isStale(op(OperationAction.UPSERT_USER, T1), OperationPosition.UNKNOWN, MARK)).isFalse();
-        assertThat(ReplayGuard.isStale(op(OperationAction.UPSERT_USER, T1), new OperationPosition(3, false), null)).isFalse();
+    void aGroupsOwnOperationsAndItsMembershipOperationsHaveSeparateMarks() {
+        // UPSERT_GROUP (directory.groups) published after a newer ADD_MEMBERS (directory.memberships): applied
+        assertThat(ReplayGuard.isStale(op(OperationAction.UPSERT_GROUP, T1), READ, new AppliedMark(null, T2))).isFalse();
+        assertThat(ReplayGuard.isStale(op(OperationAction.REMOVE_MEMBERS, T1), READ, new AppliedMark(T2, null))).isFalse();
     }
 
     @Test
-    void aRedrivenOlderStateIsStaleButARedrivenMembershipChangeIsApplied() {
-        assertThat(ReplayGuard.isStale(op(OperationAction.UPSERT_USER, T1), new OperationPosition(50, true), MARK)).isTrue();
-        assertThat(ReplayGuard.isStale(op(OperationAction.ADD_MEMBERS, T1), new OperationPosition(50, true), MARK)).isFalse();
-        assertThat(ReplayGuard.isStale(op(OperationAction.REMOVE_MEMBERS, T1), new OperationPosition(50, true), MARK)).isFalse();
+    void aRedrivenMembershipChangeWasNeverAppliedAndIsNotSkipped() {
+        assertThat(ReplayGuard.isStale(op(OperationAction.ADD_MEMBERS, T1), REDRIVEN, new AppliedMark(null, T2))).isFalse();
+        assertThat(ReplayGuard.isStale(op(OperationAction.REMOVE_MEMBERS, T1), REDRIVEN, new AppliedMark(null, T2))).isFalse();
     }
 
     @Test
     void aMarkOnlyMovesForward() {
-        assertThat(MARK.max(new AppliedMark(T1, 20))).isEqualTo(new AppliedMark(T2, 20));
-        assertThat(MARK.max(null)).isEqualTo(MARK);
+        assertThat(new AppliedMark(T2, null).max(new AppliedMark(T1, T1))).isEqualTo(new AppliedMark(T2, T1));
+        assertThat(new AppliedMark(T2, null).max(null)).isEqualTo(new AppliedMark(T2, null));
     }
 }
