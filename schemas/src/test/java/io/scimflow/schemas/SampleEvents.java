@@ -108,7 +108,8 @@ public final class SampleEvents {
 
     public static ObjectLink link() {
         return ObjectLink.newBuilder().setObjectType(ObjectType.GROUP).setSourceId("g-eng").setTargetId("3458764512")
-                .setTargetIdentity("Engineering").setManaged(false).setLinkedAt(T).build();
+                .setTargetIdentity("Engineering").setManaged(false).setLinkedAt(T)
+                .setLastSourceChangedAt(T).setLastMembershipChangedAt(T).build();
     }
 
     public static List<org.apache.avro.specific.SpecificRecord> all() {

@@ -160,4 +160,33 @@ class GroupProvisioningIntegrationTests {
         assertThat(server.team(opsTeam).orElseThrow().memberIds()).contains(lateId);
         assertThat(created.getModifiedProperties()).anySatisfy(p -> assertThat(p.getName()).isEqualTo("memberOf"));
     }
+
+    @Test
+    void aUserCreatedAfterItsSkippedMembershipEndsInTheTeamFoundByName() {
+        String sales = server.seedTeam("Sales");
+        String marketing = server.seedTeam("Marketing");
+        startSink();
+        // The membership comes first and is skipped: u is not provisioned yet. No UPSERT_GROUP for the team at all.
+        ProvisioningOperation early = Ops.addMembers("g-sales", "Sales", List.of("u-sales")).groupNames(java.util.Map.of("g-sales", "Sales"))
+                .build();
+        harness.send(early);
+        ProvisioningLogEntry skipped = harness.awaitEntry(early);
+        assertThat(skipped.getStatus()).isEqualTo(LogStatus.SKIPPED);
+        assertThat(server.team(sales).orElseThrow().memberIds()).isEmpty();
+
+        ProvisioningOperation user = Ops.upsertUser("u-sales", "sam@corp.com", "Sam").memberOf("g-sales")
+                .groupNames(java.util.Map.of("g-sales", "Sales")).build();
+        // A team the pipeline never saw any operation for: found by its name only.
+        ProvisioningOperation other = Ops.upsertUser("u-mkt", "mia@corp.com", "Mia").memberOf("g-mkt")
+                .groupNames(java.util.Map.of("g-mkt", "Marketing")).build();
+        harness.send(user, other);
+        assertThat(harness.awaitEntry(user).getStatus()).isEqualTo(LogStatus.SUCCESS);
+        assertThat(harness.awaitEntry(other).getModifiedProperties()).anySatisfy(p -> {
+            assertThat(p.getName()).isEqualTo("memberOf");
+            assertThat(p.getNewValue()).isEqualTo("Marketing");
+        });
+        assertThat(server.team(sales).orElseThrow().memberIds()).containsExactly(userId("sam"));
+        assertThat(server.team(marketing).orElseThrow().memberIds()).containsExactly(userId("mia"));
+        assertThat(Journal.of(server, "POST /Groups")).isEmpty();
+    }
 }

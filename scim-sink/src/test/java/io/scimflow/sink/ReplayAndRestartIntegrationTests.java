@@ -110,4 +110,80 @@ class ReplayAndRestartIntegrationTests {
         assertThat(server.journal()).noneMatch(e -> e.path().contains(outsider));
         assertThat(server.user(outsider).orElseThrow().active()).isTrue();
     }
+
+    @Test
+    void replayingAHistoryWithFlipsSendsNoWriteRequestAndLeavesTheTargetAsItWas() {
+        String teamId = server.seedTeam("Flip Team");
+        Map<String, Object> properties = harness.properties(server.baseUrl(), server.settings().token());
+        ConfigurableApplicationContext first = harness.start(properties);
+        java.time.Instant t = java.time.Instant.now().minusSeconds(3600);
+        List<ProvisioningOperation> history = List.of(
+                // f1: active A, disabled, re-enabled as B
+                Ops.upsertUser("f1", "f1@corp.com", "F One A").changedAt(t.plusSeconds(1)).build(),
+                Ops.disableUser("f1").changedAt(t.plusSeconds(2)).build(),
+                Ops.upsertUser("f1", "f1@corp.com", "F One B").changedAt(t.plusSeconds(3)).build(),
+                // f2: A, then B (disabled at the end)
+                Ops.upsertUser("f2", "f2@corp.com", "F Two A").changedAt(t.plusSeconds(1)).build(),
+                Ops.upsertUser("f2", "f2@corp.com", "F Two B").changedAt(t.plusSeconds(2)).build(),
+                // f3: created, then deleted
+                Ops.upsertUser("f3", "f3@corp.com", "F Three").changedAt(t.plusSeconds(1)).build(),
+                Ops.deleteUser("f3").changedAt(t.plusSeconds(2)).build(),
+                // the team: f1 and f2 added, f1 removed, f2 added again (already in)
+                Ops.addMembers("fg", "Flip Team", List.of("f1", "f2")).changedAt(t.plusSeconds(5)).build(),
+                Ops.removeMembers("fg", "Flip Team", List.of("f1")).changedAt(t.plusSeconds(6)).build(),
+                Ops.addMembers("fg", "Flip Team", List.of("f2")).changedAt(t.plusSeconds(7)).build(),
+                // f2 disabled last (Miro reactivates a deactivated user added to a team)
+                Ops.upsertUser("f2", "f2@corp.com", "F Two B").attr("active", false).changedAt(t.plusSeconds(8)).build(),
+                Ops.disableUser("f2").changedAt(t.plusSeconds(9)).build());
+        for (ProvisioningOperation op : history) {
+            harness.send(op);
+            assertThat(harness.awaitEntry(op).getStatus()).isNotEqualTo(LogStatus.FAILURE);
+        }
+        String finalState = targetState(teamId);
+        assertThat(finalState).isEqualTo("f1@corp.com F One B active=true | f2@corp.com F Two B active=false | f3 absent | "
+                + "team=[f2@corp.com]");
+        harness.stop(first);
+
+        // Reset the sink to the beginning: a new consumer group reads the whole history again; links
+        // and their replay marks come back from the links topic.
+        server.clearJournal();
+        properties.put("spring.kafka.consumer.group-id", "replay-flips-" + System.nanoTime());
+        ConfigurableApplicationContext replay = harness.start(properties);
+        String replayRun = harness.sinkOf(0).runId();
+        List<ProvisioningLogEntry> replayed = new ArrayList<>();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+            replayed.clear();
+            harness.log().stream().filter(e -> e.getRunId().equals(replayRun)).forEach(replayed::add);
+            return replayed.size() >= history.size();
+        });
+        assertThat(Journal.writes(server)).isEmpty();
+        assertThat(targetState(teamId)).isEqualTo(finalState);
+        assertThat(replayed).hasSize(history.size()).allSatisfy(e -> assertThat(e.getStatus()).isEqualTo(LogStatus.SKIPPED));
+        assertThat(replayed).filteredOn(e -> e.getStatusReason().contains("stale")).hasSize(8);
+        harness.stop(replay);
+
+        // A second reset after another restart: the marks are still there.
+        server.clearJournal();
+        properties.put("spring.kafka.consumer.group-id", "replay-flips-again-" + System.nanoTime());
+        harness.start(properties);
+        String againRun = harness.sinkOf(0).runId();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> harness.log().stream().filter(e -> e.getRunId().equals(againRun)).count() >= history.size());
+        assertThat(Journal.writes(server)).isEmpty();
+        assertThat(targetState(teamId)).isEqualTo(finalState);
+    }
+
+    private static String targetState(String teamId) {
+        StringBuilder state = new StringBuilder();
+        for (String userName : List.of("f1@corp.com", "f2@corp.com")) {
+            var user = server.userByUserName(userName).orElseThrow();
+            state.append(userName).append(' ').append(user.displayName()).append(" active=").append(user.active()).append(" | ");
+        }
+        state.append(server.userByUserName("f3@corp.com").isPresent() ? "f3 present" : "f3 absent").append(" | team=");
+        List<String> members = new ArrayList<>();
+        for (String id : server.team(teamId).orElseThrow().memberIds()) {
+            members.add(server.user(id).orElseThrow().userName());
+        }
+        return state.append(members).toString();
+    }
 }

@@ -96,6 +96,34 @@ class UserProvisioningIntegrationTests {
     }
 
     @Test
+    void changesTheRoleWithABooleanFilterPathAndSendsNothingWhenTheRoleIsUnchanged() {
+        startSink();
+        ProvisioningOperation create = Ops.upsertUser("r1", "rita@corp.com", "Rita").role("ORGANIZATION_INTERNAL_USER").build();
+        harness.send(create);
+        assertThat(harness.awaitEntry(create).getStatus()).isEqualTo(LogStatus.SUCCESS);
+        assertThat(server.userByUserName("rita@corp.com").orElseThrow().roles()).containsExactly("ORGANIZATION_INTERNAL_USER");
+
+        server.clearJournal();
+        ProvisioningOperation promote = Ops.upsertUser("r1", "rita@corp.com", "Rita").role("ORGANIZATION_INTERNAL_ADMIN").build();
+        harness.send(promote);
+        ProvisioningLogEntry promoted = harness.awaitEntry(promote);
+        assertThat(promoted.getStatus()).as(promoted.toString()).isEqualTo(LogStatus.SUCCESS);
+        assertThat(Journal.writes(server)).singleElement().satisfies(w -> {
+            assertThat(w.endpoint()).isEqualTo("PATCH /Users/{id}");
+            assertThat(w.requestBody()).isEqualTo("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":"
+                    + "[{\"op\":\"replace\",\"path\":\"roles[primary eq true].value\",\"value\":\"ORGANIZATION_INTERNAL_ADMIN\"}]}");
+            assertThat(w.status()).isEqualTo(200);
+        });
+        assertThat(server.userByUserName("rita@corp.com").orElseThrow().roles()).containsExactly("ORGANIZATION_INTERNAL_ADMIN");
+
+        server.clearJournal();
+        ProvisioningOperation same = Ops.upsertUser("r1", "rita@corp.com", "Rita").role("ORGANIZATION_INTERNAL_ADMIN").build();
+        harness.send(same);
+        assertThat(harness.awaitEntry(same).getStatusReason()).isEqualTo("Skipped, no change");
+        assertThat(Journal.writes(server)).isEmpty();
+    }
+
+    @Test
     void disablesReactivatesAndDeletesManagedUsers() {
         startSink();
         harness.send(Ops.upsertUser("u2", "bob@corp.com", "Bob"));

@@ -157,6 +157,12 @@ public final class OperationConsumer implements AutoCloseable {
         if (toCommit.isEmpty()) {
             return;
         }
+        try {
+            links.flush(); // the replay marks of the operations being committed are durable first
+        } catch (RuntimeException e) {
+            log.warn("Offsets not committed this round: {}", e.getMessage());
+            return;
+        }
         consumer.commitSync(toCommit);
         offsets.committed(toCommit);
     }

@@ -4,12 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 import io.scimflow.events.operations.ProvisioningOperation;
+import io.scimflow.schemas.topics.DeadLetterHeaders;
 import io.scimflow.sink.errors.DeadLetterPublisher;
 import io.scimflow.sink.errors.ErrorClassifier;
 import io.scimflow.sink.log.ProvisioningLogWriter;
 import io.scimflow.sink.notify.FailureRateMonitor;
 import io.scimflow.sink.quarantine.ConsumptionGate;
 import io.scimflow.sink.quarantine.QuarantineController;
+import io.scimflow.sink.reconcile.OperationPosition;
 import io.scimflow.sink.reconcile.Outcome;
 import io.scimflow.sink.reconcile.Reconciler;
 import io.scimflow.sink.reconcile.TargetDirectory;
@@ -76,7 +78,7 @@ public final class OperationProcessor {
             RequestTally tally = new RequestTally();
             Outcome.Builder out = new Outcome.Builder();
             try {
-                Outcome outcome = reconciler.apply(op, targets.apply(tally), out);
+                Outcome outcome = reconciler.apply(op, position(record), targets.apply(tally), out);
                 durably(() -> logWriter.outcome(record.key(), op, outcome, tally.count(), millisSince(started)));
                 failures.record(false);
                 return true;
@@ -121,6 +123,10 @@ public final class OperationProcessor {
                 wait = Math.min(wait * 2, 30_000);
             }
         }
+    }
+
+    private static OperationPosition position(ConsumerRecord<String, byte[]> record) {
+        return new OperationPosition(record.offset(), record.headers().lastHeader(DeadLetterHeaders.REDRIVE_COUNT) != null);
     }
 
     private static long millisSince(long startedNanos) {

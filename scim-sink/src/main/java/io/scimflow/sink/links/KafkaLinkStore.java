@@ -18,6 +18,7 @@ import io.scimflow.events.ObjectType;
 import io.scimflow.events.sink.ObjectLink;
 import io.scimflow.schemas.keys.OperationKeys;
 import io.scimflow.sink.reconcile.LinkRegistry;
+import io.scimflow.sink.reconcile.LinkRegistry.AppliedMark;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -51,8 +52,24 @@ public final class KafkaLinkStore implements LinkRegistry, AutoCloseable {
     private final Thread tail;
     private volatile boolean running = true;
     private volatile Throwable failure;
+    private volatile Throwable writeFailure;
 
-    private record Entry(String targetId, String targetIdentity, long offset) {
+    /**
+     * One object's record: its link (null target id when unlinked) and its replay guard mark.
+     * {@code offset} is the links-topic offset of the record it came from (-1 for a mark not read
+     * back yet); the newer record wins, but a mark only ever moves forward.
+     */
+    private record Entry(String targetId, String targetIdentity, boolean managed, AppliedMark mark, long offset) {
+
+        Entry merge(Entry other) {
+            Entry winner = offset > other.offset ? this : other;
+            AppliedMark merged = mark == null ? other.mark : mark.max(other.mark);
+            return new Entry(winner.targetId, winner.targetIdentity, winner.managed, merged, winner.offset);
+        }
+
+        boolean linked() {
+            return managed && targetId != null;
+        }
     }
 
     public KafkaLinkStore(String topic, KafkaConsumer<String, byte[]> consumer, Deserializer<Object> values,
@@ -85,30 +102,94 @@ public final class KafkaLinkStore implements LinkRegistry, AutoCloseable {
     }
 
     public int size() {
-        return (int) entries.values().stream().filter(e -> e.targetId() != null).count();
+        return (int) entries.values().stream().filter(Entry::linked).count();
     }
 
     @Override
     public Optional<Link> find(ObjectType type, String sourceId) {
         Entry entry = entries.get(OperationKeys.of(type, sourceId));
-        return entry == null || entry.targetId() == null ? Optional.empty()
+        return entry == null || !entry.linked() ? Optional.empty()
                 : Optional.of(new Link(entry.targetId(), entry.targetIdentity()));
     }
 
     @Override
     public void link(ObjectType type, String sourceId, String targetId, String targetIdentity) {
-        ObjectLink value = ObjectLink.newBuilder().setObjectType(type).setSourceId(sourceId).setTargetId(targetId)
-                .setTargetIdentity(targetIdentity).setManaged(true).setLinkedAt(Instant.now()).build();
         String key = OperationKeys.of(type, sourceId);
-        long offset = write(key, value);
-        entries.merge(key, new Entry(targetId, targetIdentity, offset), (old, now) -> old.offset() > now.offset() ? old : now);
+        AppliedMark mark = markOf(key);
+        long offset = write(key, record(type, sourceId, targetId, targetIdentity, true, mark));
+        entries.merge(key, new Entry(targetId, targetIdentity, true, mark, offset), Entry::merge);
     }
 
+    /**
+     * Forgets the link. When the object has a replay mark, the record kept is an unmanaged one
+     * (the old target id, {@code managed=false}) that carries the mark, so a replay of the
+     * object's older operations does not re-create it; else a tombstone.
+     */
     @Override
     public void unlink(ObjectType type, String sourceId) {
         String key = OperationKeys.of(type, sourceId);
-        long offset = write(key, null);
-        entries.merge(key, new Entry(null, null, offset), (old, now) -> old.offset() > now.offset() ? old : now);
+        Entry old = entries.get(key);
+        AppliedMark mark = markOf(key);
+        Object value = mark == null || old == null || old.targetId() == null ? null
+                : record(type, sourceId, old.targetId(), old.targetIdentity(), false, mark);
+        long offset = write(key, value);
+        entries.merge(key, value == null ? new Entry(null, null, false, mark, offset)
+                : new Entry(old.targetId(), old.targetIdentity(), false, mark, offset), Entry::merge);
+    }
+
+    @Override
+    public Optional<AppliedMark> lastApplied(ObjectType type, String sourceId) {
+        return Optional.ofNullable(markOf(OperationKeys.of(type, sourceId)));
+    }
+
+    /**
+     * Raises the object's mark in memory at once and writes the record asynchronously (no
+     * acknowledgement awaited: {@link #flush} runs before every offset commit, so a committed
+     * operation's mark is durable). Objects without a record (never linked) get none.
+     */
+    @Override
+    public void markApplied(ObjectType type, String sourceId, AppliedMark mark) {
+        String key = OperationKeys.of(type, sourceId);
+        Entry old = entries.get(key);
+        if (old == null || old.targetId() == null) {
+            return; // never linked (or tombstoned without a mark): nothing to guard
+        }
+        AppliedMark raised = mark.max(old.mark());
+        if (raised.equals(old.mark())) {
+            return;
+        }
+        Entry now = entries.merge(key, new Entry(old.targetId(), old.targetIdentity(), old.managed(), raised, -1), Entry::merge);
+        ObjectLink value = record(type, sourceId, now.targetId(), now.targetIdentity(), now.managed(), now.mark());
+        producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
+            if (error != null) {
+                writeFailure = error;
+                log.error("Cannot write the replay mark of {} to {}: {}", key, topic, error.toString());
+            }
+        });
+    }
+
+    /** Waits until every mark sent so far is acknowledged; throws when one failed. */
+    @Override
+    public void flush() {
+        producer.flush();
+        Throwable failed = writeFailure;
+        if (failed != null) {
+            writeFailure = null;
+            throw new IllegalStateException("cannot write replay marks to " + topic + ": " + failed, failed);
+        }
+    }
+
+    private AppliedMark markOf(String key) {
+        Entry entry = entries.get(key);
+        return entry == null ? null : entry.mark();
+    }
+
+    private static ObjectLink record(ObjectType type, String sourceId, String targetId, String targetIdentity, boolean managed,
+            AppliedMark mark) {
+        return ObjectLink.newBuilder().setObjectType(type).setSourceId(sourceId).setTargetId(targetId)
+                .setTargetIdentity(targetIdentity).setManaged(managed).setLinkedAt(Instant.now())
+                .setLastSourceChangedAt(mark == null ? null : mark.objectChangedAt())
+                .setLastMembershipChangedAt(mark == null ? null : mark.membershipChangedAt()).build();
     }
 
     private long write(String key, Object value) {
@@ -180,16 +261,18 @@ public final class KafkaLinkStore implements LinkRegistry, AutoCloseable {
         }
         Entry entry;
         if (record.value() == null) {
-            entry = new Entry(null, null, record.offset());
+            entry = new Entry(null, null, false, null, record.offset());
         } else {
             Object decoded = values.deserialize(record.topic(), record.headers(), record.value());
             if (!(decoded instanceof ObjectLink link)) {
                 log.warn("Ignoring a record of {} that is not an ObjectLink at offset {}", topic, record.offset());
                 return;
             }
-            entry = new Entry(link.getTargetId(), link.getTargetIdentity(), record.offset());
+            AppliedMark mark = link.getLastSourceChangedAt() == null && link.getLastMembershipChangedAt() == null ? null
+                    : new AppliedMark(link.getLastSourceChangedAt(), link.getLastMembershipChangedAt());
+            entry = new Entry(link.getTargetId(), link.getTargetIdentity(), link.getManaged(), mark, record.offset());
         }
-        entries.merge(record.key(), entry, (old, now) -> old.offset() > now.offset() ? old : now);
+        entries.merge(record.key(), entry, Entry::merge);
     }
 
     @Override

@@ -115,11 +115,15 @@ final class GroupRules {
                 return matching.getValue();
             }
         }
+        String named = op.getGroupDisplayNames().get(op.getSourceId());
+        if (named != null && !named.isBlank()) {
+            return named;
+        }
         if (op.getSourceDisplayName() != null) {
             return op.getSourceDisplayName();
         }
-        throw new InvalidOperationException("group operation without a displayName (attribute, matching attribute or "
-                + "sourceDisplayName): groups are matched by displayName");
+        throw new InvalidOperationException("group operation without a displayName (attribute, matching attribute, "
+                + "groupDisplayNames or sourceDisplayName): groups are matched by displayName");
     }
 
     /**

@@ -15,7 +15,47 @@ public interface LinkRegistry {
 
     void link(ObjectType type, String sourceId, String targetId, String targetIdentity);
 
+    /**
+     * Forgets the link (the object was deleted); implementations keep the object's
+     * {@link AppliedMark} so that a replay of its older operations does not re-create it.
+     */
     void unlink(ObjectType type, String sourceId);
+
+    /** The newest operation applied to this object (linked or deleted by the sink), if any. */
+    default Optional<AppliedMark> lastApplied(ObjectType type, String sourceId) {
+        return Optional.empty();
+    }
+
+    /**
+     * Records that an operation was applied to this object. Only raises the mark; cheap (written
+     * asynchronously; {@link #flush} makes it durable). Does nothing for an object with neither a
+     * link nor a kept mark.
+     */
+    default void markApplied(ObjectType type, String sourceId, AppliedMark mark) {
+    }
+
+    /** Makes every mark written so far durable (called before offsets are committed). */
+    default void flush() {
+    }
+
+    /**
+     * The replay guard of one object: the {@code sourceChangedAt} of the newest applied operation
+     * on the object itself, and (groups) of the newest applied membership operation; null when none.
+     */
+    record AppliedMark(java.time.Instant objectChangedAt, java.time.Instant membershipChangedAt) {
+
+        /** Component-wise maximum: a mark only ever moves forward. */
+        public AppliedMark max(AppliedMark other) {
+            if (other == null) {
+                return this;
+            }
+            return new AppliedMark(later(objectChangedAt, other.objectChangedAt), later(membershipChangedAt, other.membershipChangedAt));
+        }
+
+        private static java.time.Instant later(java.time.Instant a, java.time.Instant b) {
+            return a == null ? b : b == null || a.isAfter(b) ? a : b;
+        }
+    }
 
     /** A link as the rules use it. */
     record Link(String targetId, String targetIdentity) {

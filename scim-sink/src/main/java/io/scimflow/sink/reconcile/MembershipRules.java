@@ -90,9 +90,12 @@ final class MembershipRules {
     }
 
     /**
-     * After a user exists: adds it to each of its groups that the pipeline has linked (a group
-     * membership operation that came first skipped it). Groups never linked are left to their own
-     * operations.
+     * After a user exists: adds it to each of its groups that it is not in yet (a group
+     * membership operation that came first skipped it, or ran at the same time on another
+     * worker). Each group is found by its link, else by its display name
+     * ({@code groupDisplayNames}) in the cached group list, because Miro matches teams by name and
+     * the group's own operations may not have been processed (or may never come: a team that
+     * exists only on the target). Groups found neither way are left to their own operations.
      */
     void ensureUserInGroups(ProvisioningOperation op, String userId, ObjectNode user, TargetDirectory target,
             Outcome.Builder out) {
@@ -100,11 +103,11 @@ final class MembershipRules {
             return;
         }
         Set<String> userGroups = groupsOf(user);
-        List<String> notLinked = new ArrayList<>();
+        List<String> notFound = new ArrayList<>();
         for (String groupSourceId : new LinkedHashSet<>(op.getMemberOfGroupIds())) {
-            var group = context.links().find(ObjectType.GROUP, groupSourceId);
+            Optional<LinkRegistry.Link> group = resolveGroup(op, groupSourceId, target);
             if (group.isEmpty()) {
-                notLinked.add(groupSourceId);
+                notFound.add(groupSourceId);
                 continue;
             }
             String groupId = group.get().targetId();
@@ -116,10 +119,32 @@ final class MembershipRules {
             context.groups().membersAdded(groupId, List.of(userId));
             out.modified("memberOf", null, group.get().targetIdentity() != null ? group.get().targetIdentity() : groupId);
         }
-        if (!notLinked.isEmpty()) {
-            out.step(StepName.OTHER, LogStatus.SKIPPED, "groups not linked on the target (not provisioned, or absent "
-                    + "there), left to their own operations: " + notLinked);
+        if (!notFound.isEmpty()) {
+            out.step(StepName.OTHER, LogStatus.SKIPPED, "groups neither linked nor found by name on the target (not "
+                    + "provisioned, or absent there), left to their own operations: " + notFound);
         }
+    }
+
+    /** The group's target id and name: its link, else its display name in the cached list (no link written). */
+    private Optional<LinkRegistry.Link> resolveGroup(ProvisioningOperation op, String groupSourceId, TargetDirectory target) {
+        var link = context.links().find(ObjectType.GROUP, groupSourceId);
+        if (link.isPresent()) {
+            return link;
+        }
+        String name = op.getGroupDisplayNames().get(groupSourceId);
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        GroupDirectory groups = context.groups();
+        if (!groups.isLoaded()) {
+            groups.load(target.listGroups());
+        }
+        Optional<String> id = groups.idByName(name);
+        if (id.isEmpty() && groups.mayRelist()) {
+            groups.load(target.listGroups());
+            id = groups.idByName(name);
+        }
+        return id.map(found -> new LinkRegistry.Link(found, name));
     }
 
     private Set<String> membersOf(String groupId, TargetDirectory target) {

@@ -1,5 +1,9 @@
 package io.scimflow.sink.reconcile;
 
+import io.scimflow.events.ObjectType;
+import io.scimflow.events.log.LogAction;
+import io.scimflow.events.log.LogStatus;
+import io.scimflow.events.log.StepName;
 import io.scimflow.events.operations.ProvisioningOperation;
 
 /**
@@ -11,22 +15,42 @@ import io.scimflow.events.operations.ProvisioningOperation;
  */
 public final class Reconciler {
 
+    /** Status reason of an operation skipped by the replay guard. */
+    public static final String STALE = "Skipped: stale: a newer state of this object was applied already (replay or redrive)";
+
     private final UserRules users;
     private final GroupRules groups;
     private final MembershipRules memberships;
+    private final ReconcileContext context;
 
     public Reconciler(ReconcileContext context) {
+        this.context = context;
         this.memberships = new MembershipRules(context);
         this.users = new UserRules(context, memberships);
         this.groups = new GroupRules(context);
     }
 
-    /**
-     * Applies the operation. Returns the outcome for the log; throws when a request finally
-     * failed (the caller logs the failure with the steps collected in {@code out}).
-     */
+    /** Applies the operation read from an unknown position (never skipped as stale unless redriven). */
     public Outcome apply(ProvisioningOperation op, TargetDirectory target, Outcome.Builder out) {
-        return switch (op.getAction()) {
+        return apply(op, OperationPosition.UNKNOWN, target, out);
+    }
+
+    /**
+     * Applies the operation, unless a newer state of its object was applied already
+     * ({@link ReplayGuard}); then records it as the object's newest applied operation. Returns
+     * the outcome for the log; throws when a request finally failed (the caller logs the
+     * failure with the steps collected in {@code out}).
+     */
+    public Outcome apply(ProvisioningOperation op, OperationPosition position, TargetDirectory target, Outcome.Builder out) {
+        ObjectType type = op.getObjectType();
+        LinkRegistry.AppliedMark mark = context.links().lastApplied(type, op.getSourceId()).orElse(null);
+        if (ReplayGuard.isStale(op, position, mark)) {
+            out.action(actionOf(op)).step(StepName.OTHER, LogStatus.SKIPPED, "sourceChangedAt " + op.getSourceChangedAt()
+                    + " is older than the newest applied " + (ReplayGuard.isMembership(op) ? "membership " : "") + "operation's "
+                    + (ReplayGuard.isMembership(op) ? mark.membershipChangedAt() : mark.objectChangedAt()));
+            return out.done(LogStatus.SKIPPED, STALE);
+        }
+        Outcome outcome = switch (op.getAction()) {
             case UPSERT_USER -> users.upsert(op, target, out);
             case DISABLE_USER -> users.disable(op, target, out);
             case DELETE_USER -> users.delete(op, target, out);
@@ -36,6 +60,21 @@ public final class Reconciler {
             case REMOVE_MEMBERS -> memberships.remove(op, target, out);
             default -> throw new InvalidOperationException("unknown action " + op.getAction()
                     + " (written by a newer worker?); parked until a sink that knows it redrives it");
+        };
+        if (op.getSourceChangedAt() != null) {
+            context.links().markApplied(type, op.getSourceId(), ReplayGuard.isMembership(op)
+                    ? new LinkRegistry.AppliedMark(null, op.getSourceChangedAt())
+                    : new LinkRegistry.AppliedMark(op.getSourceChangedAt(), null));
+        }
+        return outcome;
+    }
+
+    private static LogAction actionOf(ProvisioningOperation op) {
+        return switch (op.getAction()) {
+            case DISABLE_USER -> LogAction.DISABLE;
+            case DELETE_USER, DELETE_GROUP -> LogAction.DELETE;
+            case UPSERT_USER, UPSERT_GROUP, ADD_MEMBERS, REMOVE_MEMBERS -> LogAction.UPDATE;
+            default -> LogAction.OTHER;
         };
     }
 }

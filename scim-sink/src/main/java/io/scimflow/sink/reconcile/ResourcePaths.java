@@ -19,9 +19,11 @@ import io.scimflow.sink.target.ScimPathNames;
  */
 public final class ResourcePaths {
 
-    // attr[sub eq "value"].subAttr  (the value filter form Entra's mappings use)
-    private static final Pattern FILTERED = Pattern.compile("^(\\w+)\\[\\s*(\\w+)\\s+eq\\s+\"([^\"]*)\"\\s*\\](?:\\.(\\w+))?$",
-            Pattern.CASE_INSENSITIVE);
+    // attr[sub eq "value"].subAttr  (the value filter form Entra's mappings use), or attr[sub eq true].subAttr.
+    // The filter value compares with the element's value as text without case, so "True" finds
+    // the element whose sub-attribute is the boolean true (Miro's roles[primary eq true]).
+    private static final Pattern FILTERED = Pattern.compile(
+            "^(\\w+)\\[\\s*(\\w+)\\s+eq\\s+(?:\"([^\"]*)\"|(true|false))\\s*\\](?:\\.(\\w+))?$", Pattern.CASE_INSENSITIVE);
 
     private ResourcePaths() {
     }
@@ -40,9 +42,8 @@ public final class ResourcePaths {
                 return null;
             }
             for (JsonNode element : array) {
-                JsonNode key = field(element, filtered.group(2));
-                if (key != null && key.asText().equalsIgnoreCase(filtered.group(3))) {
-                    return filtered.group(4) == null ? element : field(element, filtered.group(4));
+                if (selects(element, filtered)) {
+                    return filtered.group(5) == null ? element : field(element, filtered.group(5));
                 }
             }
             return null;
@@ -68,24 +69,23 @@ public final class ResourcePaths {
             ArrayNode array = existing instanceof ArrayNode a ? a : container.putArray(arrayName);
             ObjectNode element = null;
             for (JsonNode candidate : array) {
-                JsonNode key = field(candidate, filtered.group(2));
-                if (candidate instanceof ObjectNode o && key != null && key.asText().equalsIgnoreCase(filtered.group(3))) {
+                if (candidate instanceof ObjectNode o && selects(o, filtered)) {
                     element = o;
                 }
             }
             if (element == null) {
                 element = array.addObject();
-                element.put(filtered.group(2), filtered.group(3));
+                element.set(filtered.group(2), filterValue(filtered));
                 if ("emails".equalsIgnoreCase(arrayName) && array.size() == 1) {
                     element.put("primary", true);
                 }
             }
-            if (filtered.group(4) == null) {
+            if (filtered.group(5) == null) {
                 if (value instanceof ObjectNode o) {
                     element.setAll(o);
                 }
             } else {
-                element.set(filtered.group(4), value);
+                element.set(filtered.group(5), value);
             }
             return;
         }
@@ -97,6 +97,22 @@ public final class ResourcePaths {
             node = child instanceof ObjectNode o ? o : node.putObject(name);
         }
         node.set(existingName(node, parts[parts.length - 1]), value);
+    }
+
+    /** True when the array element's filtered sub-attribute equals the filter value (as text, without case). */
+    private static boolean selects(JsonNode element, Matcher filtered) {
+        JsonNode key = field(element, filtered.group(2));
+        String wanted = filtered.group(3) != null ? filtered.group(3) : filtered.group(4);
+        return key != null && !key.isNull() && key.asText().equalsIgnoreCase(wanted);
+    }
+
+    /** The filter value as written into a new element: "True"/"False" (any case) and bare literals as booleans. */
+    private static JsonNode filterValue(Matcher filtered) {
+        String text = filtered.group(3) != null ? filtered.group(3) : filtered.group(4);
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return nodes().booleanNode(Boolean.parseBoolean(text));
+        }
+        return nodes().textNode(text);
     }
 
     private static ObjectNode container(ObjectNode resource, String path, boolean create) {

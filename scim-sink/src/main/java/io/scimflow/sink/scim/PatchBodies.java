@@ -3,6 +3,8 @@ package io.scimflow.sink.scim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +30,11 @@ public final class PatchBodies {
 
     private static final ObjectMapper JSON = JsonUtils.createObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    // inside a value filter: <attr> eq "True" / <attr> eq false (any case), before ']' or a logical operator
+    private static final Pattern QUOTED_BOOLEAN = Pattern.compile("(\\b\\w+\\s+eq\\s+)\"(true|false)\"(?=\\s*(?:\\]|and\\s|or\\s))",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BARE_BOOLEAN = Pattern.compile("(\\b\\w+\\s+eq\\s+)(true|false)(?=\\s*(?:\\]|and\\s|or\\s))",
+            Pattern.CASE_INSENSITIVE);
 
     private final PatchStyle style;
 
@@ -39,7 +46,7 @@ public final class PatchBodies {
     public ObjectNode attributes(List<AttributeChange> changes) {
         List<PatchOperation> operations = new ArrayList<>();
         for (AttributeChange change : changes) {
-            Path path = path(change.path());
+            Path path = path(filterLiterals(change.path()));
             operations.add(change.isRemoval() ? PatchOperation.remove(path) : PatchOperation.replace(path, change.newValue()));
         }
         return render(operations);
@@ -61,6 +68,28 @@ public final class PatchBodies {
             }
         }
         return render(operations);
+    }
+
+    /**
+     * The path as this style writes it: a value filter comparing with a boolean written as a
+     * string in the mapping ({@code roles[primary eq "True"].value}, Entra's notation) compares
+     * with a JSON boolean in RFC 7644 style ({@code roles[primary eq true].value}, what Miro
+     * documents and what a server holding {@code "primary": true} matches); Entra's legacy style
+     * keeps (or writes) Entra's string form {@code "True"}/{@code "False"}.
+     */
+    public String filterLiterals(String path) {
+        if (path.indexOf('[') < 0) {
+            return path;
+        }
+        Matcher literal = (style == PatchStyle.ENTRA_LEGACY ? BARE_BOOLEAN : QUOTED_BOOLEAN).matcher(path);
+        StringBuilder out = new StringBuilder();
+        while (literal.find()) {
+            boolean value = Boolean.parseBoolean(literal.group(2));
+            String written = style == PatchStyle.ENTRA_LEGACY ? (value ? "\"True\"" : "\"False\"") : Boolean.toString(value);
+            literal.appendReplacement(out, Matcher.quoteReplacement(literal.group(1) + written));
+        }
+        literal.appendTail(out);
+        return out.toString();
     }
 
     /** Size in bytes of the body as it will be sent. */

@@ -10,6 +10,7 @@ import io.scimflow.events.ObjectType;
 final class InMemoryLinks implements LinkRegistry {
 
     final Map<String, Link> links = new HashMap<>();
+    final Map<String, AppliedMark> marks = new HashMap<>();
 
     @Override
     public Optional<Link> find(ObjectType type, String sourceId) {
@@ -24,5 +25,15 @@ final class InMemoryLinks implements LinkRegistry {
     @Override
     public void unlink(ObjectType type, String sourceId) {
         links.remove(type + "/" + sourceId);
+    }
+
+    @Override
+    public Optional<AppliedMark> lastApplied(ObjectType type, String sourceId) {
+        return Optional.ofNullable(marks.get(type + "/" + sourceId));
+    }
+
+    @Override
+    public void markApplied(ObjectType type, String sourceId, AppliedMark mark) {
+        marks.merge(type + "/" + sourceId, mark, AppliedMark::max);
     }
 }

@@ -60,6 +60,31 @@ class ReconcilerTests {
     }
 
     @Nested
+    class Replay {
+
+        @Test
+        void anOlderOperationReadAgainIsSkippedWithoutAnyRequestAndTheNewestIsCompared() {
+            Instant t1 = Instant.parse("2026-01-01T10:00:00Z");
+            ProvisioningOperation first = ProvisioningOperation.newBuilder(upsert("u1", "a@x.com", attr("displayName", "A", ApplyOn.ALWAYS)))
+                    .setSourceChangedAt(t1).build();
+            ProvisioningOperation second = ProvisioningOperation.newBuilder(upsert("u1", "a@x.com", attr("displayName", "B", ApplyOn.ALWAYS)))
+                    .setSourceChangedAt(t1.plusSeconds(5)).build();
+            Reconciler reconciler = reconciler(TargetCapabilities.miro(PatchStyle.RFC7644));
+            reconciler.apply(first, new OperationPosition(1, false), target, new Outcome.Builder());
+            reconciler.apply(second, new OperationPosition(2, false), target, new Outcome.Builder());
+            target.calls.clear();
+
+            Outcome stale = reconciler.apply(first, new OperationPosition(1, false), target, new Outcome.Builder());
+            assertThat(stale.status()).isEqualTo(LogStatus.SKIPPED);
+            assertThat(stale.reason()).isEqualTo(Reconciler.STALE);
+            assertThat(target.calls).isEmpty();
+            Outcome newest = reconciler.apply(second, new OperationPosition(2, false), target, new Outcome.Builder());
+            assertThat(newest.reason()).isEqualTo("Skipped, no change");
+            assertThat(target.writes()).isEmpty();
+        }
+    }
+
+    @Nested
     class Users {
 
         @Test

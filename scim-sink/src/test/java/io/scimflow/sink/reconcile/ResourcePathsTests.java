@@ -39,4 +39,24 @@ class ResourcePathsTests {
                 + "\"name\":{\"familyName\":\"Doe\"},\"emails\":[{\"type\":\"work\",\"primary\":true,\"value\":\"w@x.com\"}],"
                 + "\"" + ENTERPRISE + "\":{\"department\":\"IT\"}}");
     }
+
+    @Test
+    void aFilterOnTrueFindsTheElementWhoseSubAttributeIsTheBooleanTrue() throws Exception {
+        ObjectNode user = (ObjectNode) new ObjectMapper().readTree("""
+                {"roles":[{"value":"Content Admin","type":"organization_admin_role","primary":false},
+                          {"value":"ORGANIZATION_INTERNAL_USER","type":"organization_user_role","primary":true}]}
+                """);
+        assertThat(ResourcePaths.read(user, "roles[primary eq \"True\"].value").asText()).isEqualTo("ORGANIZATION_INTERNAL_USER");
+        assertThat(ResourcePaths.read(user, "roles[primary eq true].type").asText()).isEqualTo("organization_user_role");
+        assertThat(ResourcePaths.read(user, "roles[primary eq \"False\"].value").asText()).isEqualTo("Content Admin");
+    }
+
+    @Test
+    void writesABooleanFilterValueAsABoolean() {
+        ObjectNode user = NODES.objectNode();
+        ResourcePaths.write(user, "roles[primary eq \"True\"].value", NODES.textNode("ORGANIZATION_INTERNAL_USER"));
+        ResourcePaths.write(user, "roles[primary eq \"True\"].type", NODES.textNode("organization_user_role"));
+        assertThat(user.toString()).isEqualTo(
+                "{\"roles\":[{\"primary\":true,\"value\":\"ORGANIZATION_INTERNAL_USER\",\"type\":\"organization_user_role\"}]}");
+    }
 }

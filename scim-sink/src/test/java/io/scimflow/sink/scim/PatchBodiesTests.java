@@ -29,6 +29,17 @@ class PatchBodiesTests {
         }
 
         @Test
+        void writesBooleanLiteralsInValueFiltersOfPaths() {
+            String body = bodies.attributes(List.of(new AttributeChange("roles[primary eq \"True\"].value", null,
+                    NODES.textNode("ORGANIZATION_INTERNAL_ADMIN")))).toString();
+            assertThat(body).isEqualTo(PATCH_OP + "[{\"op\":\"replace\",\"path\":\"roles[primary eq true].value\","
+                    + "\"value\":\"ORGANIZATION_INTERNAL_ADMIN\"}]}");
+            assertThat(bodies.filterLiterals("roles[primary eq \"FALSE\"].value")).isEqualTo("roles[primary eq false].value");
+            assertThat(bodies.filterLiterals("emails[type eq \"work\"].value")).isEqualTo("emails[type eq \"work\"].value");
+            assertThat(bodies.filterLiterals("roles[primary eq true].value")).isEqualTo("roles[primary eq true].value");
+        }
+
+        @Test
         void removesAnAttributeWhoseDesiredValueIsNull() {
             String body = bodies.attributes(List.of(new AttributeChange("title", NODES.textNode("x"), null))).toString();
             assertThat(body).isEqualTo(PATCH_OP + "[{\"op\":\"remove\",\"path\":\"title\"}]}");
@@ -51,6 +62,15 @@ class PatchBodiesTests {
         void capitalisesOpsAndSendsBooleansAsStrings() {
             String body = bodies.attributes(List.of(new AttributeChange("active", null, NODES.booleanNode(false)))).toString();
             assertThat(body).isEqualTo(PATCH_OP + "[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}");
+        }
+
+        @Test
+        void keepsEntrasStringFormInValueFilters() {
+            String body = bodies.attributes(List.of(new AttributeChange("roles[primary eq \"True\"].value", null,
+                    NODES.textNode("ORGANIZATION_INTERNAL_ADMIN")))).toString();
+            assertThat(body).isEqualTo(PATCH_OP + "[{\"op\":\"Replace\",\"path\":\"roles[primary eq \\\"True\\\"].value\","
+                    + "\"value\":\"ORGANIZATION_INTERNAL_ADMIN\"}]}");
+            assertThat(bodies.filterLiterals("roles[primary eq false].value")).isEqualTo("roles[primary eq \"False\"].value");
         }
 
         @Test

@@ -3,6 +3,7 @@ package io.scimflow.sink.support;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.scimflow.events.ObjectType;
@@ -94,6 +95,23 @@ public final class Ops {
 
     public Ops memberOf(String... groupSourceIds) {
         builder.setMemberOfGroupIds(List.of(groupSourceIds));
+        return this;
+    }
+
+    /** Miro's organisation role the way the Miro app config maps it (Entra's notation). */
+    public Ops role(String role) {
+        return attr("roles[primary eq \"True\"].value", role).attr("roles[primary eq \"True\"].type", "organization_user_role");
+    }
+
+    /** Display names by group source id ({@code groupDisplayNames}). */
+    public Ops groupNames(Map<String, String> names) {
+        builder.setGroupDisplayNames(names);
+        return this;
+    }
+
+    /** The source change time ({@code sourceChangedAt}). */
+    public Ops changedAt(Instant at) {
+        builder.setSourceChangedAt(at);
         return this;
     }
 
