@@ -15,6 +15,7 @@ import io.scimflow.benchmarks.result.MachineInfo;
 import io.scimflow.benchmarks.result.ResultFiles;
 import io.scimflow.benchmarks.result.ResultTable;
 import io.scimflow.benchmarks.result.ScenarioResult;
+import io.scimflow.benchmarks.run.BenchmarkDirectory;
 import io.scimflow.benchmarks.scenario.ChangeLatencyScenario;
 import io.scimflow.benchmarks.scenario.RateLimitedScenario;
 import io.scimflow.benchmarks.scenario.ScaleOutScenario;
@@ -38,6 +39,11 @@ public final class PipelineBenchmark implements Callable<Integer> {
     @Option(names = "--users", split = ",", defaultValue = "1000,10000",
             description = "Directory sizes of the throughput scenario. Default: ${DEFAULT-VALUE}")
     List<Integer> users;
+
+    @Option(names = "--directory", split = ",", defaultValue = "flat",
+            description = "Directory shapes for throughput, ratelimited and scaleout: flat (every user assigned directly, no groups: "
+                    + "one create per user) and/or realistic (the generator's scope mix with department teams). Default: ${DEFAULT-VALUE}")
+    List<String> shapes;
 
     @Option(names = "--sink-concurrency", defaultValue = "16",
             description = "scimflow.sink.concurrency of every sink (also the threads of the concurrent direct baseline). Default: ${DEFAULT-VALUE}")
@@ -94,17 +100,26 @@ public final class PipelineBenchmark implements Callable<Integer> {
         BenchmarkResult stored = compare == null ? null : ResultFiles.read(compare);
         System.setProperty("sun.net.httpserver.nodelay", "true");
         List<ScenarioResult> results = new ArrayList<>();
+        for (String shape : shapes) {
+            BenchmarkDirectory.of(shape, 1);
+        }
         if (wants("throughput")) {
-            results.addAll(new ThroughputScenario(users, sinkConcurrency).run());
+            for (String shape : shapes) {
+                results.addAll(new ThroughputScenario(users, shape, sinkConcurrency).run());
+            }
         }
         if (wants("latency")) {
             results.addAll(new ChangeLatencyScenario(latencyUsers, changes, sinkConcurrency).run());
         }
         if (wants("ratelimited")) {
-            results.addAll(new RateLimitedScenario(rateLimitedUsers, duration(rateWindow), sinkConcurrency).run());
+            for (String shape : shapes) {
+                results.addAll(new RateLimitedScenario(rateLimitedUsers, shape, duration(rateWindow), sinkConcurrency).run());
+            }
         }
         if (wants("scaleout")) {
-            results.addAll(new ScaleOutScenario(scaleOutUsers, duration(scaleOutLatency), sinkConcurrency).run());
+            for (String shape : shapes) {
+                results.addAll(new ScaleOutScenario(scaleOutUsers, shape, duration(scaleOutLatency), sinkConcurrency).run());
+            }
         }
 
         String runName = name != null ? name : "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"));

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.scimflow.cli.local.ConsumerLag;
 import io.scimflow.cli.local.LocalPipeline;
 import io.scimflow.cli.local.LocalPipelineSettings;
 import io.scimflow.cli.local.RunningApp;
@@ -43,11 +44,13 @@ public final class PipelineUnderTest implements AutoCloseable {
     private final PipelineSpec spec;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final double startupSeconds;
+    private final Thread closeOnExit;
 
-    private PipelineUnderTest(LocalPipeline pipeline, PipelineSpec spec, double startupSeconds) {
+    private PipelineUnderTest(LocalPipeline pipeline, PipelineSpec spec, double startupSeconds, Thread closeOnExit) {
         this.pipeline = pipeline;
         this.spec = spec;
         this.startupSeconds = startupSeconds;
+        this.closeOnExit = closeOnExit;
     }
 
     /** Starts the pipeline on {@code directoryFile} and waits until every app is consuming and the sink has listed the target. */
@@ -67,14 +70,17 @@ public final class PipelineUnderTest implements AutoCloseable {
                 .withSinkProperty("scimflow.sink.concurrency", String.valueOf(spec.sinkConcurrency()))
                 .withSinkProperty("scimflow.sink.rate-limit.window", spec.rateWindow().toMillis() + "ms");
         LocalPipeline pipeline = LocalPipeline.start(settings);
-        PipelineUnderTest running = new PipelineUnderTest(pipeline, spec, 0);
+        // Ctrl-C (or a kill) of the benchmark must not leave the apps' JVMs running.
+        Thread closeOnExit = new Thread(pipeline::close, "close-pipeline-on-exit");
+        Runtime.getRuntime().addShutdownHook(closeOnExit);
+        PipelineUnderTest running = new PipelineUnderTest(pipeline, spec, 0, closeOnExit);
         try {
             running.awaitReady(timeout);
         } catch (TimeoutException | RuntimeException e) {
             running.close();
             throw e;
         }
-        return new PipelineUnderTest(pipeline, spec, (System.nanoTime() - started) / 1e9);
+        return new PipelineUnderTest(pipeline, spec, (System.nanoTime() - started) / 1e9, closeOnExit);
     }
 
     public LocalPipeline pipeline() {
@@ -146,14 +152,37 @@ public final class PipelineUnderTest implements AutoCloseable {
 
     /** Waits until {@code directory.users} holds at least {@code records} records, then until the pipeline is idle. */
     public void awaitSynced(long records, Duration quiet, Duration timeout) throws TimeoutException {
+        awaitSynced(records, quiet, timeout, new StageTimes());
+    }
+
+    /**
+     * As {@link #awaitSynced(long, Duration, Duration)}, noting when the producer had published
+     * everything and when the worker had caught up (polled about every 100 ms).
+     */
+    public void awaitSynced(long records, Duration quiet, Duration timeout, StageTimes stages) throws TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (publishedUserRecords() < records) {
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("The producer did not publish " + records + " user records within " + timeout);
+        try (Admin admin = Admin.create(pipeline.adminConfig())) {
+            while (stages.workerCaughtUp() == null) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("The producer did not publish " + records + " user records, or the worker did not process them, within " + timeout);
+                }
+                if (stages.published() == null && publishedUserRecords() >= records) {
+                    stages.published(Instant.now());
+                }
+                if (stages.published() != null && ConsumerLag.of(admin, LocalPipeline.WORKER_GROUP,
+                        List.of(Topics.DIRECTORY_USERS, Topics.DIRECTORY_GROUPS, Topics.DIRECTORY_MEMBERSHIPS)) == 0) {
+                    stages.workerCaughtUp(Instant.now());
+                }
+                sleep(100);
             }
-            sleep(100);
         }
         pipeline.awaitIdle(quiet, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+    }
+
+    /** When the target received its first write request, per its journal. */
+    public Instant firstWrite() {
+        return target().journal().stream().filter(e -> WRITES.contains(e.method())).map(JournalEntry::timestamp)
+                .min(Instant::compareTo).orElseThrow(() -> new IllegalStateException("The target received no write request"));
     }
 
     /** When the target received its last write request (POST, PUT, PATCH, DELETE), per its journal. */
@@ -229,6 +258,12 @@ public final class PipelineUnderTest implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(closeOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it closes the pipeline
+            return;
+        }
         pipeline.close();
     }
 

@@ -39,21 +39,29 @@ public final class SyncRun {
             long rateLimitedBefore = pipeline.target().rateLimitedCount();
             Map<String, Double> cpuBefore = pipeline.cpuSeconds();
 
+            double loadAverage = LoadAverage.oneMinute();
             Instant start = Instant.now();
             BenchmarkDirectory.moveIntoPlace(aside, file);
-            pipeline.awaitSynced(publishedBefore + directory.users(), Duration.ofSeconds(3), timeout);
+            StageTimes stages = new StageTimes();
+            pipeline.awaitSynced(publishedBefore + directory.users(), Duration.ofSeconds(3), timeout, stages);
             Instant end = pipeline.lastWrite();
+            Instant firstWrite = pipeline.firstWrite();
 
             List<AppUsage> usage = pipeline.usageSince(cpuBefore);
             Map<String, Long> requests = minus(pipeline.target().requestCounts(), requestsBefore);
             List<UserSnapshot> users = pipeline.target().users();
             double elapsed = Duration.between(start, end).toNanos() / 1e9;
             SyncMeasurement measurement = new SyncMeasurement(directory.users(), users.size(), elapsed, requests,
-                    pipeline.target().rateLimitedCount() - rateLimitedBefore, usage, pipeline.startupSeconds());
+                    pipeline.target().rateLimitedCount() - rateLimitedBefore, usage, pipeline.startupSeconds(), loadAverage,
+                    seconds(start, stages.published()), seconds(start, stages.workerCaughtUp()), seconds(start, firstWrite));
             progress.say("%d users created in %.2f s (%.1f users/s), %d requests", users.size(), elapsed,
                     measurement.usersPerSecond(), measurement.totalRequests());
             return new Outcome(measurement, users);
         }
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1e9;
     }
 
     private static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {

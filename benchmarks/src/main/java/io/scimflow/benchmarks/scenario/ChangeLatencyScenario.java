@@ -48,7 +48,7 @@ public final class ChangeLatencyScenario {
 
     public List<ScenarioResult> run() throws TimeoutException {
         Progress progress = new Progress("latency");
-        BenchmarkDirectory directory = BenchmarkDirectory.synthetic(users);
+        BenchmarkDirectory directory = BenchmarkDirectory.realistic(users);
         Path file = PipelineUnderTest.scratchDirectory().resolve("directory.yaml");
         BenchmarkDirectory.moveIntoPlace(directory.writeAside(file), file);
         PipelineSpec spec = new PipelineSpec(1, sinkConcurrency, false, Duration.ofSeconds(30), Duration.ZERO, directory.groupNames());

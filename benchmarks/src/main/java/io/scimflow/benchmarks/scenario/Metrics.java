@@ -29,6 +29,9 @@ final class Metrics {
 
     /** Requests per endpoint, CPU seconds and peak memory per app. */
     Metrics sync(String prefix, SyncMeasurement m) {
+        put(prefix + "stage_s producer published all", m.publishedSeconds());
+        put(prefix + "stage_s worker caught up", m.workerDoneSeconds());
+        put(prefix + "stage_s first target write", m.firstWriteSeconds());
         m.requests().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> put(prefix + "requests " + e.getKey(), e.getValue()));
         for (AppUsage app : m.apps()) {
@@ -36,6 +39,7 @@ final class Metrics {
             put(prefix + "peak_mib " + app.app(), app.peakMemoryMiB());
         }
         put(prefix + "startup_s", m.startupSeconds());
+        put(prefix + "load_avg_1m", m.loadAverage());
         return this;
     }
 

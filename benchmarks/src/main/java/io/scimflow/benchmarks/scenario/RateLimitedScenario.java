@@ -21,18 +21,20 @@ public final class RateLimitedScenario {
     private static final int CREATES_PER_WINDOW = 200;
 
     private final int users;
+    private final String shape;
     private final Duration window;
     private final int sinkConcurrency;
 
-    public RateLimitedScenario(int users, Duration window, int sinkConcurrency) {
+    public RateLimitedScenario(int users, String shape, Duration window, int sinkConcurrency) {
         this.users = users;
+        this.shape = shape;
         this.window = window;
         this.sinkConcurrency = sinkConcurrency;
     }
 
     public List<ScenarioResult> run() throws TimeoutException {
-        Progress progress = new Progress("ratelimited " + users);
-        BenchmarkDirectory directory = BenchmarkDirectory.synthetic(users);
+        Progress progress = new Progress("ratelimited " + users + " " + shape);
+        BenchmarkDirectory directory = BenchmarkDirectory.of(shape, users);
         PipelineSpec spec = new PipelineSpec(1, sinkConcurrency, true, window, Duration.ZERO, directory.groupNames());
         SyncMeasurement m = SyncRun.run(spec, directory, Duration.ofMinutes(60), progress).measurement();
         double floor = (double) m.created() / CREATES_PER_WINDOW * window.toMillis() / 1000.0;
@@ -53,11 +55,12 @@ public final class RateLimitedScenario {
                 .put("user_lookups", lookups)
                 .sync("", m)
                 .note("rate window", window.toMillis() / 1000.0 + " s (Miro: 30 s)")
+                .note("directory", shape)
                 .note("sink concurrency", String.valueOf(sinkConcurrency))
                 .target("elapsed <= 1.1 x floor", ratio <= 1.1, Metrics.f(ratio))
                 .target("zero 429s", m.rateLimited() == 0, String.valueOf(m.rateLimited()))
                 .target("one write per created user, no lookups", postsPerUser <= 1.0 && lookups == 0,
                         Metrics.f(postsPerUser) + " POST/user, " + lookups + " GET /Users");
-        return List.of(new ScenarioResult("ratelimited", "users=" + users, metrics.values, metrics.notes));
+        return List.of(new ScenarioResult("ratelimited", "users=" + users + " " + shape, metrics.values, metrics.notes));
     }
 }

@@ -18,21 +18,23 @@ import io.scimflow.benchmarks.run.SyncRun;
 public final class ScaleOutScenario {
 
     private final int users;
+    private final String shape;
     private final Duration latency;
     private final int sinkConcurrency;
 
-    public ScaleOutScenario(int users, Duration latency, int sinkConcurrency) {
+    public ScaleOutScenario(int users, String shape, Duration latency, int sinkConcurrency) {
         this.users = users;
+        this.shape = shape;
         this.latency = latency;
         this.sinkConcurrency = sinkConcurrency;
     }
 
     public List<ScenarioResult> run() throws TimeoutException {
-        BenchmarkDirectory directory = BenchmarkDirectory.synthetic(users);
+        BenchmarkDirectory directory = BenchmarkDirectory.of(shape, users);
         SyncMeasurement one = sync(directory, 1);
         SyncMeasurement two = sync(directory, 2);
         double ratio = two.usersPerSecond() / one.usersPerSecond();
-        new Progress("scaleout " + users).say("1 sink %.1f users/s, 2 sinks %.1f users/s: x%.2f", one.usersPerSecond(), two.usersPerSecond(), ratio);
+        new Progress("scaleout " + users + " " + shape).say("1 sink %.1f users/s, 2 sinks %.1f users/s: x%.2f", one.usersPerSecond(), two.usersPerSecond(), ratio);
         Metrics metrics = new Metrics()
                 .put("directory_users", users)
                 .put("created_users", one.created())
@@ -45,13 +47,14 @@ public final class ScaleOutScenario {
                 .sync("one sink: ", one)
                 .sync("two sinks: ", two)
                 .note("added latency", latency.toMillis() + " ms per request")
+                .note("directory", shape)
                 .note("sink concurrency", sinkConcurrency + " per sink")
                 .target("2 sinks >= 1.8 x one sink", ratio >= 1.8, Metrics.f(ratio));
-        return List.of(new ScenarioResult("scaleout", "users=" + users, metrics.values, metrics.notes));
+        return List.of(new ScenarioResult("scaleout", "users=" + users + " " + shape, metrics.values, metrics.notes));
     }
 
     private SyncMeasurement sync(BenchmarkDirectory directory, int sinks) throws TimeoutException {
         PipelineSpec spec = new PipelineSpec(sinks, sinkConcurrency, false, Duration.ofSeconds(30), latency, directory.groupNames());
-        return SyncRun.run(spec, directory, Duration.ofMinutes(30), new Progress("scaleout " + users + ", " + sinks + " sink(s)")).measurement();
+        return SyncRun.run(spec, directory, Duration.ofMinutes(30), new Progress("scaleout " + users + " " + shape + ", " + sinks + " sink(s)")).measurement();
     }
 }

@@ -20,18 +20,20 @@ import io.scimflow.benchmarks.run.SyncRun;
 public final class ThroughputScenario {
 
     private final List<Integer> sizes;
+    private final String shape;
     private final int sinkConcurrency;
 
-    public ThroughputScenario(List<Integer> sizes, int sinkConcurrency) {
+    public ThroughputScenario(List<Integer> sizes, String shape, int sinkConcurrency) {
         this.sizes = List.copyOf(sizes);
+        this.shape = shape;
         this.sinkConcurrency = sinkConcurrency;
     }
 
     public List<ScenarioResult> run() throws TimeoutException {
         List<ScenarioResult> results = new ArrayList<>();
         for (int users : sizes) {
-            Progress progress = new Progress("throughput " + users);
-            BenchmarkDirectory directory = BenchmarkDirectory.synthetic(users);
+            Progress progress = new Progress("throughput " + users + " " + shape);
+            BenchmarkDirectory directory = BenchmarkDirectory.of(shape, users);
             PipelineSpec spec = new PipelineSpec(1, sinkConcurrency, false, Duration.ofSeconds(30), Duration.ZERO, directory.groupNames());
             SyncRun.Outcome outcome = SyncRun.run(spec, directory, Duration.ofMinutes(30), progress);
             SyncMeasurement m = outcome.measurement();
@@ -55,10 +57,11 @@ public final class ThroughputScenario {
                     .put("ratio_pipeline_vs_concurrent", m.usersPerSecond() / concurrent)
                     .put("requests_per_created_user", (double) m.totalRequests() / m.created())
                     .sync("", m)
+                    .note("directory", shape)
                     .note("sink concurrency", String.valueOf(sinkConcurrency))
                     .note("direct concurrent threads", String.valueOf(sinkConcurrency))
                     .target("ratio >= 0.8 of the direct (sequential) baseline", ratio >= 0.8, Metrics.f(ratio));
-            results.add(new ScenarioResult("throughput", "users=" + users, metrics.values, metrics.notes));
+            results.add(new ScenarioResult("throughput", "users=" + users + " " + shape, metrics.values, metrics.notes));
         }
         return results;
     }
