@@ -49,6 +49,10 @@ public final class PipelineBenchmark implements Callable<Integer> {
             description = "scimflow.sink.concurrency of every sink (also the threads of the concurrent direct baseline). Default: ${DEFAULT-VALUE}")
     int sinkConcurrency;
 
+    @Option(names = "--worker-concurrency", defaultValue = "1",
+            description = "scimflow.worker.concurrency: listener threads of the worker (the directory topics have 6 partitions). Default: ${DEFAULT-VALUE}")
+    int workerConcurrency;
+
     @Option(names = "--latency-users", defaultValue = "300", description = "Directory size of the change-latency scenario. Default: ${DEFAULT-VALUE}")
     int latencyUsers;
 
@@ -105,20 +109,20 @@ public final class PipelineBenchmark implements Callable<Integer> {
         }
         if (wants("throughput")) {
             for (String shape : shapes) {
-                results.addAll(new ThroughputScenario(users, shape, sinkConcurrency).run());
+                results.addAll(new ThroughputScenario(users, shape, sinkConcurrency, workerConcurrency).run());
             }
         }
         if (wants("latency")) {
-            results.addAll(new ChangeLatencyScenario(latencyUsers, changes, sinkConcurrency).run());
+            results.addAll(new ChangeLatencyScenario(latencyUsers, changes, sinkConcurrency, workerConcurrency).run());
         }
         if (wants("ratelimited")) {
             for (String shape : shapes) {
-                results.addAll(new RateLimitedScenario(rateLimitedUsers, shape, duration(rateWindow), sinkConcurrency).run());
+                results.addAll(new RateLimitedScenario(rateLimitedUsers, shape, duration(rateWindow), sinkConcurrency, workerConcurrency).run());
             }
         }
         if (wants("scaleout")) {
             for (String shape : shapes) {
-                results.addAll(new ScaleOutScenario(scaleOutUsers, shape, duration(scaleOutLatency), sinkConcurrency).run());
+                results.addAll(new ScaleOutScenario(scaleOutUsers, shape, duration(scaleOutLatency), sinkConcurrency, workerConcurrency).run());
             }
         }
 

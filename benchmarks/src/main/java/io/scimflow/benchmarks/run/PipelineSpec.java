@@ -10,12 +10,13 @@ import io.scimflow.miroserver.MiroServerSettings;
  *
  * @param sinks scim-sink instances
  * @param sinkConcurrency {@code scimflow.sink.concurrency} of each sink
+ * @param workerConcurrency {@code scimflow.worker.concurrency}: listener threads of the worker
  * @param rateLimits Miro's limits in the server and the matching budget in the sink
  * @param rateWindow the limits' window in both (Miro: 30 s)
  * @param addedLatency sleep of the server before each request
  * @param teams teams that exist in the target before the sync
  */
-public record PipelineSpec(int sinks, int sinkConcurrency, boolean rateLimits, Duration rateWindow, Duration addedLatency,
+public record PipelineSpec(int sinks, int sinkConcurrency, int workerConcurrency, boolean rateLimits, Duration rateWindow, Duration addedLatency,
         List<String> teams) {
 
     public PipelineSpec {

@@ -68,6 +68,7 @@ public final class PipelineUnderTest implements AutoCloseable {
                 // list the target when the sink starts (as a real initial sync does), not only when a backlog is waiting
                 .withSinkProperty("scimflow.sink.prefetch.users", "on-start")
                 .withSinkProperty("scimflow.sink.concurrency", String.valueOf(spec.sinkConcurrency()))
+                .withWorkerProperty("scimflow.worker.concurrency", String.valueOf(spec.workerConcurrency()))
                 .withSinkProperty("scimflow.sink.rate-limit.window", spec.rateWindow().toMillis() + "ms");
         LocalPipeline pipeline = LocalPipeline.start(settings);
         // Ctrl-C (or a kill) of the benchmark must not leave the apps' JVMs running.

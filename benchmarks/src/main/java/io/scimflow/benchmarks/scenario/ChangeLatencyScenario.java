@@ -35,12 +35,14 @@ public final class ChangeLatencyScenario {
     private final int users;
     private final int changes;
     private final int sinkConcurrency;
+    private final int workerConcurrency;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    public ChangeLatencyScenario(int users, int changes, int sinkConcurrency) {
+    public ChangeLatencyScenario(int users, int changes, int sinkConcurrency, int workerConcurrency) {
         this.users = users;
         this.changes = changes;
         this.sinkConcurrency = sinkConcurrency;
+        this.workerConcurrency = workerConcurrency;
     }
 
     private record Subject(String sourceId, String targetId) {
@@ -51,7 +53,7 @@ public final class ChangeLatencyScenario {
         BenchmarkDirectory directory = BenchmarkDirectory.realistic(users);
         Path file = PipelineUnderTest.scratchDirectory().resolve("directory.yaml");
         BenchmarkDirectory.moveIntoPlace(directory.writeAside(file), file);
-        PipelineSpec spec = new PipelineSpec(1, sinkConcurrency, false, Duration.ofSeconds(30), Duration.ZERO, directory.groupNames());
+        PipelineSpec spec = new PipelineSpec(1, sinkConcurrency, workerConcurrency, false, Duration.ofSeconds(30), Duration.ZERO, directory.groupNames());
         progress.say("starting the pipeline on %d users", users);
         try (PipelineUnderTest pipeline = PipelineUnderTest.start(spec, file, Duration.ofMinutes(3))) {
             pipeline.awaitSynced(users, Duration.ofSeconds(3), Duration.ofMinutes(10));

@@ -24,18 +24,20 @@ public final class RateLimitedScenario {
     private final String shape;
     private final Duration window;
     private final int sinkConcurrency;
+    private final int workerConcurrency;
 
-    public RateLimitedScenario(int users, String shape, Duration window, int sinkConcurrency) {
+    public RateLimitedScenario(int users, String shape, Duration window, int sinkConcurrency, int workerConcurrency) {
         this.users = users;
         this.shape = shape;
         this.window = window;
         this.sinkConcurrency = sinkConcurrency;
+        this.workerConcurrency = workerConcurrency;
     }
 
     public List<ScenarioResult> run() throws TimeoutException {
         Progress progress = new Progress("ratelimited " + users + " " + shape);
         BenchmarkDirectory directory = BenchmarkDirectory.of(shape, users);
-        PipelineSpec spec = new PipelineSpec(1, sinkConcurrency, true, window, Duration.ZERO, directory.groupNames());
+        PipelineSpec spec = new PipelineSpec(1, sinkConcurrency, workerConcurrency, true, window, Duration.ZERO, directory.groupNames());
         SyncMeasurement m = SyncRun.run(spec, directory, Duration.ofMinutes(60), progress).measurement();
         double floor = (double) m.created() / CREATES_PER_WINDOW * window.toMillis() / 1000.0;
         double ratio = m.elapsedSeconds() / floor;
@@ -56,6 +58,7 @@ public final class RateLimitedScenario {
                 .sync("", m)
                 .note("rate window", window.toMillis() / 1000.0 + " s (Miro: 30 s)")
                 .note("directory", shape)
+                .note("worker concurrency", String.valueOf(workerConcurrency))
                 .note("sink concurrency", String.valueOf(sinkConcurrency))
                 .target("elapsed <= 1.1 x floor", ratio <= 1.1, Metrics.f(ratio))
                 .target("zero 429s", m.rateLimited() == 0, String.valueOf(m.rateLimited()))

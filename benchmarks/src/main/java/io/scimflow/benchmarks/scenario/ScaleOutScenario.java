@@ -21,12 +21,14 @@ public final class ScaleOutScenario {
     private final String shape;
     private final Duration latency;
     private final int sinkConcurrency;
+    private final int workerConcurrency;
 
-    public ScaleOutScenario(int users, String shape, Duration latency, int sinkConcurrency) {
+    public ScaleOutScenario(int users, String shape, Duration latency, int sinkConcurrency, int workerConcurrency) {
         this.users = users;
         this.shape = shape;
         this.latency = latency;
         this.sinkConcurrency = sinkConcurrency;
+        this.workerConcurrency = workerConcurrency;
     }
 
     public List<ScenarioResult> run() throws TimeoutException {
@@ -48,13 +50,14 @@ public final class ScaleOutScenario {
                 .sync("two sinks: ", two)
                 .note("added latency", latency.toMillis() + " ms per request")
                 .note("directory", shape)
+                .note("worker concurrency", String.valueOf(workerConcurrency))
                 .note("sink concurrency", sinkConcurrency + " per sink")
                 .target("2 sinks >= 1.8 x one sink", ratio >= 1.8, Metrics.f(ratio));
         return List.of(new ScenarioResult("scaleout", "users=" + users + " " + shape, metrics.values, metrics.notes));
     }
 
     private SyncMeasurement sync(BenchmarkDirectory directory, int sinks) throws TimeoutException {
-        PipelineSpec spec = new PipelineSpec(sinks, sinkConcurrency, false, Duration.ofSeconds(30), latency, directory.groupNames());
+        PipelineSpec spec = new PipelineSpec(sinks, sinkConcurrency, workerConcurrency, false, Duration.ofSeconds(30), latency, directory.groupNames());
         return SyncRun.run(spec, directory, Duration.ofMinutes(30), new Progress("scaleout " + users + " " + shape + ", " + sinks + " sink(s)")).measurement();
     }
 }

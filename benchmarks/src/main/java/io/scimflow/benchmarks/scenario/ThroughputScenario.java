@@ -22,11 +22,13 @@ public final class ThroughputScenario {
     private final List<Integer> sizes;
     private final String shape;
     private final int sinkConcurrency;
+    private final int workerConcurrency;
 
-    public ThroughputScenario(List<Integer> sizes, String shape, int sinkConcurrency) {
+    public ThroughputScenario(List<Integer> sizes, String shape, int sinkConcurrency, int workerConcurrency) {
         this.sizes = List.copyOf(sizes);
         this.shape = shape;
         this.sinkConcurrency = sinkConcurrency;
+        this.workerConcurrency = workerConcurrency;
     }
 
     public List<ScenarioResult> run() throws TimeoutException {
@@ -34,7 +36,7 @@ public final class ThroughputScenario {
         for (int users : sizes) {
             Progress progress = new Progress("throughput " + users + " " + shape);
             BenchmarkDirectory directory = BenchmarkDirectory.of(shape, users);
-            PipelineSpec spec = new PipelineSpec(1, sinkConcurrency, false, Duration.ofSeconds(30), Duration.ZERO, directory.groupNames());
+            PipelineSpec spec = new PipelineSpec(1, sinkConcurrency, workerConcurrency, false, Duration.ofSeconds(30), Duration.ZERO, directory.groupNames());
             SyncRun.Outcome outcome = SyncRun.run(spec, directory, Duration.ofMinutes(30), progress);
             SyncMeasurement m = outcome.measurement();
 
@@ -58,7 +60,8 @@ public final class ThroughputScenario {
                     .put("requests_per_created_user", (double) m.totalRequests() / m.created())
                     .sync("", m)
                     .note("directory", shape)
-                    .note("sink concurrency", String.valueOf(sinkConcurrency))
+                    .note("worker concurrency", String.valueOf(workerConcurrency))
+                .note("sink concurrency", String.valueOf(sinkConcurrency))
                     .note("direct concurrent threads", String.valueOf(sinkConcurrency))
                     .target("ratio >= 0.8 of the direct (sequential) baseline", ratio >= 0.8, Metrics.f(ratio));
             results.add(new ScenarioResult("throughput", "users=" + users + " " + shape, metrics.values, metrics.notes));
