@@ -1,0 +1,108 @@
+package io.scimflow.benchmarks.run;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scimflow.miroserver.LocalMiroScimServer;
+import io.scimflow.miroserver.MiroServerSettings;
+import io.scimflow.miroserver.UserSnapshot;
+
+/**
+ * The baseline: the same users sent straight to a fresh local server by a plain loop of
+ * {@code POST /Users} ({@code java.net.http}, HTTP/1.1, one request after the other on
+ * {@code threads} threads; 1 = the plain sequential loop). No Kafka, no rules, no lookups:
+ * the fastest a client can create those users in that server.
+ */
+public final class DirectPostLoop {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DirectPostLoop() {
+    }
+
+    /** @return seconds from the first request to the last answer */
+    public static double run(MiroServerSettings settings, List<String> teams, List<UserSnapshot> users, int threads) {
+        List<String> bodies = users.stream().map(DirectPostLoop::createBody).toList();
+        try (LocalMiroScimServer server = LocalMiroScimServer.start(settings.toBuilder().port(0).build())) {
+            teams.forEach(server::seedTeam);
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            URI uri = URI.create(server.baseUrl() + "/Users");
+            AtomicInteger next = new AtomicInteger();
+            AtomicInteger failed = new AtomicInteger();
+            Runnable loop = () -> {
+                for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                    if (post(http, uri, settings.token(), bodies.get(i)) != 201) {
+                        failed.incrementAndGet();
+                    }
+                }
+            };
+            long started = System.nanoTime();
+            if (threads <= 1) {
+                loop.run();
+            } else {
+                ExecutorService pool = Executors.newFixedThreadPool(threads);
+                try {
+                    List<Future<?>> running = new ArrayList<>();
+                    for (int t = 0; t < threads; t++) {
+                        running.add(pool.submit(loop));
+                    }
+                    for (Future<?> f : running) {
+                        f.get();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("The direct loop failed: " + e.getMessage(), e);
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            if (failed.get() > 0 || server.users().size() != bodies.size()) {
+                throw new IllegalStateException("The direct loop created " + server.users().size() + " of " + bodies.size()
+                        + " users (" + failed.get() + " requests failed)");
+            }
+            return elapsed;
+        }
+    }
+
+    /** The user as the target holds it, without what the server assigns (id, meta) or derives (groups). */
+    static String createBody(UserSnapshot user) {
+        Map<String, Object> body = new LinkedHashMap<>(user.attributes());
+        body.remove("id");
+        body.remove("meta");
+        body.remove("groups");
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the body of " + user.userName(), e);
+        }
+    }
+
+    private static int post(HttpClient http, URI uri, String token, String body) {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/scim+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.scimflow.benchmarks.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.scimflow.benchmarks.run.AppUsage;
+import io.scimflow.benchmarks.run.SyncMeasurement;
+
+/** Builds the metric map of one case, in display order. */
+final class Metrics {
+
+    final Map<String, Double> values = new LinkedHashMap<>();
+    final Map<String, String> notes = new LinkedHashMap<>();
+
+    Metrics put(String name, double value) {
+        values.put(name, value);
+        return this;
+    }
+
+    Metrics note(String name, String value) {
+        notes.put(name, value);
+        return this;
+    }
+
+    Metrics target(String name, boolean met, String detail) {
+        return note("target " + name, (met ? "MET" : "MISSED") + " (" + detail + ")");
+    }
+
+    /** Requests per endpoint, CPU seconds and peak memory per app. */
+    Metrics sync(String prefix, SyncMeasurement m) {
+        put(prefix + "stage_s producer published all", m.publishedSeconds());
+        put(prefix + "stage_s worker caught up", m.workerDoneSeconds());
+        put(prefix + "stage_s first target write", m.firstWriteSeconds());
+        m.requests().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> put(prefix + "requests " + e.getKey(), e.getValue()));
+        for (AppUsage app : m.apps()) {
+            put(prefix + "cpu_s " + app.app(), app.cpuSeconds());
+            put(prefix + "peak_mib " + app.app(), app.peakMemoryMiB());
+        }
+        put(prefix + "startup_s", m.startupSeconds());
+        put(prefix + "load_avg_1m", m.loadAverage());
+        return this;
+    }
+
+    static String f(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+}

@@ -1,0 +1,71 @@
+package io.scimflow.benchmarks.scenario;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import io.scimflow.benchmarks.result.ScenarioResult;
+import io.scimflow.benchmarks.run.BenchmarkDirectory;
+import io.scimflow.benchmarks.run.DirectPostLoop;
+import io.scimflow.benchmarks.run.PipelineSpec;
+import io.scimflow.benchmarks.run.Progress;
+import io.scimflow.benchmarks.run.SyncMeasurement;
+import io.scimflow.benchmarks.run.SyncRun;
+
+/**
+ * 1. Initial sync throughput, no rate limits, no added latency: users per second end to end,
+ * against the same users POSTed by a plain loop to a fresh server in the same run.
+ */
+public final class ThroughputScenario {
+
+    private final List<Integer> sizes;
+    private final String shape;
+    private final int sinkConcurrency;
+    private final int workerConcurrency;
+
+    public ThroughputScenario(List<Integer> sizes, String shape, int sinkConcurrency, int workerConcurrency) {
+        this.sizes = List.copyOf(sizes);
+        this.shape = shape;
+        this.sinkConcurrency = sinkConcurrency;
+        this.workerConcurrency = workerConcurrency;
+    }
+
+    public List<ScenarioResult> run() throws TimeoutException {
+        List<ScenarioResult> results = new ArrayList<>();
+        for (int users : sizes) {
+            Progress progress = new Progress("throughput " + users + " " + shape);
+            BenchmarkDirectory directory = BenchmarkDirectory.of(shape, users);
+            PipelineSpec spec = new PipelineSpec(1, sinkConcurrency, workerConcurrency, false, Duration.ofSeconds(30), Duration.ZERO, directory.groupNames());
+            SyncRun.Outcome outcome = SyncRun.run(spec, directory, Duration.ofMinutes(30), progress);
+            SyncMeasurement m = outcome.measurement();
+
+            progress.say("direct baseline: %d POSTs, sequential", m.created());
+            double sequential = m.created() / DirectPostLoop.run(spec.miroSettings(), spec.teams(), outcome.targetUsers(), 1);
+            progress.say("direct baseline: %d POSTs on %d threads", m.created(), sinkConcurrency);
+            double concurrent = m.created() / DirectPostLoop.run(spec.miroSettings(), spec.teams(), outcome.targetUsers(), sinkConcurrency);
+            double ratio = m.usersPerSecond() / sequential;
+            progress.say("pipeline %.1f users/s, direct sequential %.1f, direct x%d %.1f: ratio %.2f",
+                    m.usersPerSecond(), sequential, sinkConcurrency, concurrent, ratio);
+
+            Metrics metrics = new Metrics()
+                    .put("directory_users", users)
+                    .put("created_users", m.created())
+                    .put("pipeline_s", m.elapsedSeconds())
+                    .put("pipeline_users_per_s", m.usersPerSecond())
+                    .put("direct_sequential_users_per_s", sequential)
+                    .put("ratio_pipeline_vs_sequential", ratio)
+                    .put("direct_concurrent_users_per_s", concurrent)
+                    .put("ratio_pipeline_vs_concurrent", m.usersPerSecond() / concurrent)
+                    .put("requests_per_created_user", (double) m.totalRequests() / m.created())
+                    .sync("", m)
+                    .note("directory", shape)
+                    .note("worker concurrency", String.valueOf(workerConcurrency))
+                .note("sink concurrency", String.valueOf(sinkConcurrency))
+                    .note("direct concurrent threads", String.valueOf(sinkConcurrency))
+                    .target("ratio >= 0.8 of the direct (sequential) baseline", ratio >= 0.8, Metrics.f(ratio));
+            results.add(new ScenarioResult("throughput", "users=" + users + " " + shape, metrics.values, metrics.notes));
+        }
+        return results;
+    }
+}
