@@ -7,7 +7,7 @@ COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY . .
 RUN ./mvnw -B -ntp -q -DskipTests package \
- && cp scimflow-cli/target/scimflow.jar scimflow-cli/target/scimflow-cli-exec.jar
+ && cp scimflow-cli/target/scimflow-exec.jar scimflow-cli/target/scimflow-cli-exec.jar
 
 FROM eclipse-temurin:17-jre
 ARG APP
