@@ -114,9 +114,11 @@ class GroupProvisioningIntegrationTests {
     void groupCreateAndDeleteAreDroppedAndNeverSent() {
         String salesId = server.seedTeam("Sales");
         startSink();
+        // Built in the order they happen: the replay guard skips an operation older than one applied.
+        ProvisioningOperation salesExists = Ops.upsertGroup("g-sales", "Sales").build();
         ProvisioningOperation create = Ops.upsertGroup("g-new", "Ghost Team").build();
         ProvisioningOperation delete = Ops.deleteGroup("g-sales", "Sales").build();
-        harness.send(Ops.upsertGroup("g-sales", "Sales").build());
+        harness.send(salesExists);
         harness.send(create, delete);
         ProvisioningLogEntry dropped = harness.awaitEntry(create);
         assertThat(dropped.getStatus()).isEqualTo(LogStatus.DROPPED);
