@@ -23,11 +23,8 @@ import io.scimflow.sink.scim.ConnectionTester;
 import io.scimflow.sink.scim.ConnectionTester.Problem;
 import io.scimflow.sink.support.Journal;
 import io.scimflow.sink.support.Ops;
+import io.scimflow.sink.support.LocalMiroSinkTestBase;
 import io.scimflow.sink.support.SinkHarness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -35,31 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Pause/resume over HTTP, test connection, and the generic-scim profile. */
-class AdminAndProfilesIntegrationTests {
-
-    static LocalMiroScimServer server;
-    SinkHarness harness;
-
-    @BeforeAll
-    static void startServer() {
-        server = LocalMiroScimServer.start(MiroServerSettings.defaults());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        server.reset();
-        harness = new SinkHarness();
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
+class AdminAndProfilesIntegrationTests extends LocalMiroSinkTestBase {
 
     @Test
     void pauseAndResumeOverHttpHoldAndReleaseOperations() throws Exception {

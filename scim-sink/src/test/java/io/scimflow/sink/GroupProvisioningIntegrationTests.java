@@ -6,50 +6,16 @@ import java.util.List;
 import io.scimflow.events.log.LogStatus;
 import io.scimflow.events.log.ProvisioningLogEntry;
 import io.scimflow.events.operations.ProvisioningOperation;
-import io.scimflow.miroserver.LocalMiroScimServer;
-import io.scimflow.miroserver.MiroServerSettings;
 import io.scimflow.miroserver.journal.JournalEntry;
 import io.scimflow.sink.support.Journal;
 import io.scimflow.sink.support.Ops;
-import io.scimflow.sink.support.SinkHarness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.scimflow.sink.support.LocalMiroSinkTestBase;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Groups (Miro teams) over real HTTP against the local Miro server and the real broker. */
-class GroupProvisioningIntegrationTests {
-
-    static LocalMiroScimServer server;
-    SinkHarness harness;
-
-    @BeforeAll
-    static void startServer() {
-        server = LocalMiroScimServer.start(MiroServerSettings.defaults());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        server.reset();
-        harness = new SinkHarness();
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
-
-    private void startSink() {
-        harness.start(harness.properties(server.baseUrl(), server.settings().token()));
-    }
+class GroupProvisioningIntegrationTests extends LocalMiroSinkTestBase {
 
     private List<String> createUsers(String prefix, int count) {
         List<String> sourceIds = new ArrayList<>();

@@ -7,46 +7,16 @@ import java.util.Map;
 import io.scimflow.events.log.LogStatus;
 import io.scimflow.events.log.ProvisioningLogEntry;
 import io.scimflow.events.operations.ProvisioningOperation;
-import io.scimflow.miroserver.LocalMiroScimServer;
-import io.scimflow.miroserver.MiroServerSettings;
 import io.scimflow.sink.support.Journal;
 import io.scimflow.sink.support.Ops;
-import io.scimflow.sink.support.SinkHarness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.scimflow.sink.support.LocalMiroSinkTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Replays and restarts: idempotent effects, links reloaded from their topic. */
-class ReplayAndRestartIntegrationTests {
-
-    static LocalMiroScimServer server;
-    SinkHarness harness;
-
-    @BeforeAll
-    static void startServer() {
-        server = LocalMiroScimServer.start(MiroServerSettings.defaults());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        server.reset();
-        harness = new SinkHarness();
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
+class ReplayAndRestartIntegrationTests extends LocalMiroSinkTestBase {
 
     @Test
     void replayingTheSameOperationsSendsNoWriteRequests() {

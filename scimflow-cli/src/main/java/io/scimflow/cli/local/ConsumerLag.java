@@ -20,18 +20,25 @@ public final class ConsumerLag {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values()
-                    .forEach(t -> t.partitions().forEach(p -> request.put(new TopicPartition(t.name(), p.partition()), OffsetSpec.latest())));
             long lag = 0;
-            for (var entry : admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).entrySet()) {
+            for (var entry : endOffsets(admin, topics).entrySet()) {
                 OffsetAndMetadata done = committed.get(entry.getKey());
-                lag += entry.getValue().offset() - (done == null ? 0 : done.offset());
+                lag += entry.getValue() - (done == null ? 0 : done.offset());
             }
             return lag;
         } catch (Exception e) {
             return Long.MAX_VALUE;
         }
+    }
+
+    /** The end offset of every partition of the topics: how many records were ever written there. */
+    public static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics) throws Exception {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values()
+                .forEach(t -> t.partitions().forEach(p -> request.put(new TopicPartition(t.name(), p.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).forEach((p, info) -> ends.put(p, info.offset()));
+        return ends;
     }
 
 }

@@ -174,11 +174,7 @@ public class LocalCommand implements Callable<Integer> {
 
     private static long endOffsets(Admin admin, List<String> topics) {
         try {
-            var request = new java.util.HashMap<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec>();
-            admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values().forEach(t -> t.partitions()
-                    .forEach(p -> request.put(new org.apache.kafka.common.TopicPartition(t.name(), p.partition()),
-                            org.apache.kafka.clients.admin.OffsetSpec.latest())));
-            return admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).values().stream().mapToLong(i -> i.offset()).sum();
+            return ConsumerLag.endOffsets(admin, topics).values().stream().mapToLong(Long::longValue).sum();
         } catch (Exception e) {
             return -1;
         }
