@@ -83,13 +83,14 @@ public final class ScimHttpClient {
         int failures = 0;
         int rateLimited = 0;
         while (true) {
-            acquire(endpoint);
+            RateBudget.Permit permit = acquire(endpoint);
             tally.increment();
             long started = System.nanoTime();
             HttpResponse<byte[]> response;
             try {
                 response = http.send(request(method, path, bytes), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
+                budget.answered(permit);
                 listener.answered(endpoint, 0, Duration.ofNanos(System.nanoTime() - started));
                 failures++;
                 String reason = describe(e);
@@ -99,9 +100,14 @@ public final class ScimHttpClient {
                 pause(endpoint, failures, reason, retry.backoff(failures, random));
                 continue;
             } catch (InterruptedException e) {
+                budget.answered(permit);
                 Thread.currentThread().interrupt();
                 throw new ScimTransportException(method + " " + path + " interrupted", e);
+            } catch (RuntimeException e) {
+                budget.answered(permit);
+                throw e;
             }
+            budget.answered(permit);
             int status = response.statusCode();
             listener.answered(endpoint, status, Duration.ofNanos(System.nanoTime() - started));
             if (status >= 200 && status < 300) {
@@ -144,12 +150,13 @@ public final class ScimHttpClient {
         return builder.build();
     }
 
-    private void acquire(Endpoint endpoint) {
+    private RateBudget.Permit acquire(Endpoint endpoint) {
         try {
-            Duration waited = budget.acquire(endpoint);
-            if (!waited.isZero()) {
-                listener.throttled(endpoint, waited);
+            RateBudget.Permit permit = budget.acquire(endpoint);
+            if (!permit.waited().isZero()) {
+                listener.throttled(endpoint, permit.waited());
             }
+            return permit;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScimTransportException("interrupted while waiting for the rate budget of " + endpoint.label(), e);

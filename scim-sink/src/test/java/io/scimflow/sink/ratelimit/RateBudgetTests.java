@@ -1,6 +1,8 @@
 package io.scimflow.sink.ratelimit;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,15 +21,57 @@ class RateBudgetTests {
     }
 
     @Test
-    void allowsTheLimitPerWindowThenWaitsForTheOldestRequestToLeaveTheWindow() throws Exception {
+    void allowsTheLimitPerWindowThenWaitsForTheOldestAnswerToLeaveTheWindow() throws Exception {
         RateBudget budget = budget(new RateBudgetSettings(true, Duration.ofSeconds(30), 1.0, Duration.ZERO, Map.of()));
+        List<RateBudget.Permit> permits = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            assertThat(budget.acquire(Endpoint.GET_GROUPS)).isZero();
+            RateBudget.Permit permit = budget.acquire(Endpoint.GET_GROUPS);
+            assertThat(permit.waited()).isZero();
+            permits.add(permit);
         }
-        assertThat(budget.acquire(Endpoint.GET_GROUPS)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(now.get()).isEqualTo(Duration.ofSeconds(30).toNanos());
+        // The answers arrive 2 s later: the server saw the requests at the latest then.
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        permits.forEach(budget::answered);
+        assertThat(budget.acquire(Endpoint.GET_GROUPS).waited()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(now.get()).isEqualTo(Duration.ofSeconds(32).toNanos());
         // Other endpoints have their own windows.
-        assertThat(budget.acquire(Endpoint.GET_USERS)).isZero();
+        assertThat(budget.acquire(Endpoint.GET_USERS).waited()).isZero();
+    }
+
+    @Test
+    void aSlotWhoseRequestIsStillUnderWayIsNotReused() throws Exception {
+        RateBudget[] holder = new RateBudget[1];
+        List<RateBudget.Permit> permits = new ArrayList<>();
+        AtomicLong sleeps = new AtomicLong();
+        // "Sleeping" moves time; after 20 s of waiting the first request is finally answered.
+        RateBudget budget = new RateBudget(new RateBudgetSettings(true, Duration.ofSeconds(30), 1.0, Duration.ZERO, Map.of()),
+                now::get, nanos -> {
+                    now.addAndGet(nanos);
+                    if (sleeps.incrementAndGet() == 1) {
+                        now.set(Duration.ofSeconds(50).toNanos());
+                        holder[0].answered(permits.get(0));
+                    }
+                });
+        holder[0] = budget;
+        for (int i = 0; i < 5; i++) {
+            permits.add(budget.acquire(Endpoint.GET_GROUPS));
+        }
+        now.set(Duration.ofSeconds(40).toNanos());
+        // A window counted from the start would be over; the first request has no answer yet.
+        RateBudget.Permit sixth = budget.acquire(Endpoint.GET_GROUPS);
+        assertThat(sixth.slot()).isEqualTo(permits.get(0).slot());
+        assertThat(now.get()).isEqualTo(Duration.ofSeconds(80).toNanos());
+    }
+
+    @Test
+    void unlimitedEndpointsNeverWait() throws Exception {
+        RateBudget budget = budget(RateBudgetSettings.disabled());
+        for (int i = 0; i < 1000; i++) {
+            RateBudget.Permit permit = budget.acquire(Endpoint.POST_USERS);
+            assertThat(permit.slot()).isEqualTo(-1);
+            budget.answered(permit);
+        }
+        assertThat(now.get()).isZero();
     }
 
     @Test
@@ -45,7 +89,7 @@ class RateBudgetTests {
     void holdsAnEndpointBackAfterA429() throws Exception {
         RateBudget budget = budget(RateBudgetSettings.miroDefaults());
         budget.holdBack(Endpoint.POST_USERS, Duration.ofSeconds(7));
-        assertThat(budget.acquire(Endpoint.POST_USERS)).isEqualTo(Duration.ofSeconds(7));
+        assertThat(budget.acquire(Endpoint.POST_USERS).waited()).isEqualTo(Duration.ofSeconds(7));
     }
 
     @Test
