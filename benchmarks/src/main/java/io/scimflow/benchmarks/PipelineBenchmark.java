@@ -40,6 +40,11 @@ public final class PipelineBenchmark implements Callable<Integer> {
             description = "Directory sizes of the throughput scenario. Default: ${DEFAULT-VALUE}")
     List<Integer> users;
 
+    @Option(names = "--warmup-users", defaultValue = "0",
+            description = "Throughput only: sync this many other users first, unmeasured, so the apps' JIT has compiled their hot "
+                    + "paths (0 = cold apps, as on a first start). Default: ${DEFAULT-VALUE}")
+    int warmupUsers;
+
     @Option(names = "--directory", split = ",", defaultValue = "flat",
             description = "Directory shapes for throughput, ratelimited and scaleout: flat (every user assigned directly, no groups: "
                     + "one create per user) and/or realistic (the generator's scope mix with department teams). Default: ${DEFAULT-VALUE}")
@@ -49,7 +54,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
             description = "scimflow.sink.concurrency of every sink (also the threads of the concurrent direct baseline). Default: ${DEFAULT-VALUE}")
     int sinkConcurrency;
 
-    @Option(names = "--worker-concurrency", defaultValue = "1",
+    @Option(names = "--worker-concurrency", defaultValue = "3",
             description = "scimflow.worker.concurrency: listener threads of the worker (the directory topics have 6 partitions). Default: ${DEFAULT-VALUE}")
     int workerConcurrency;
 
@@ -68,6 +73,12 @@ public final class PipelineBenchmark implements Callable<Integer> {
 
     @Option(names = "--scaleout-users", defaultValue = "2000", description = "Directory size of the scale-out scenario. Default: ${DEFAULT-VALUE}")
     int scaleOutUsers;
+
+    @Option(names = "--scaleout-sink-concurrency", defaultValue = "4",
+            description = "scimflow.sink.concurrency of each sink in the scale-out scenario: requests in flight per sink, so one sink's "
+                    + "ceiling is concurrency / latency (4 / 100 ms = 40 users/s), low enough that two sinks are still bound by the "
+                    + "target's latency and not by the machine's CPU. Default: ${DEFAULT-VALUE}")
+    int scaleOutSinkConcurrency;
 
     @Option(names = "--scaleout-latency", defaultValue = "100ms", description = "Added latency per request in the scale-out scenario. Default: ${DEFAULT-VALUE}")
     String scaleOutLatency;
@@ -109,7 +120,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         }
         if (wants("throughput")) {
             for (String shape : shapes) {
-                results.addAll(new ThroughputScenario(users, shape, sinkConcurrency, workerConcurrency).run());
+                results.addAll(new ThroughputScenario(users, shape, sinkConcurrency, workerConcurrency, warmupUsers).run());
             }
         }
         if (wants("latency")) {
@@ -122,7 +133,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         }
         if (wants("scaleout")) {
             for (String shape : shapes) {
-                results.addAll(new ScaleOutScenario(scaleOutUsers, shape, duration(scaleOutLatency), sinkConcurrency, workerConcurrency).run());
+                results.addAll(new ScaleOutScenario(scaleOutUsers, shape, duration(scaleOutLatency), scaleOutSinkConcurrency, workerConcurrency).run());
             }
         }
 

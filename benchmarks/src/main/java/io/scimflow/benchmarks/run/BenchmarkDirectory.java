@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +18,8 @@ import io.scimflow.producer.model.AppRoleGrant;
 import io.scimflow.producer.model.Directory;
 import io.scimflow.producer.model.DirectoryBuilder;
 import io.scimflow.producer.model.Group;
+import io.scimflow.producer.model.MemberType;
+import io.scimflow.producer.model.Membership;
 import io.scimflow.producer.model.ObjectState;
 import io.scimflow.producer.model.PrincipalType;
 import io.scimflow.producer.model.User;
@@ -79,6 +84,25 @@ public final class BenchmarkDirectory {
 
     public int users() {
         return users;
+    }
+
+    /**
+     * The same directory with only its first {@code count} users (in generation order), their
+     * memberships and their grants; every group stays. Used to warm the apps up with users the
+     * measured directory also holds, so the measured sync publishes only the others.
+     */
+    public BenchmarkDirectory firstUsers(int count) {
+        if (count < 0 || count > users) {
+            throw new IllegalArgumentException("firstUsers(" + count + ") of a directory of " + users + " users");
+        }
+        Map<String, User> kept = new LinkedHashMap<>();
+        directory.users().values().stream().limit(count).forEach(u -> kept.put(u.id(), u));
+        List<Membership> memberships = directory.memberships().stream()
+                .filter(m -> m.memberType() != MemberType.USER || kept.containsKey(m.memberId())).toList();
+        Set<AppRoleGrant> grants = directory.grants().stream()
+                .filter(g -> g.principalType() != PrincipalType.USER || kept.containsKey(g.principalId()))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return new BenchmarkDirectory(new Directory(kept, directory.groups(), memberships, directory.appRoles(), grants), count);
     }
 
     /** Display names of the groups: the teams that exist in "Miro" before the sync. */

@@ -138,6 +138,12 @@ public final class PipelineUnderTest implements AutoCloseable {
     /** Records on {@code directory.users} (every partition's end offset, summed). */
     public long publishedUserRecords() {
         try (Admin admin = Admin.create(pipeline.adminConfig())) {
+            return publishedUserRecords(admin);
+        }
+    }
+
+    private static long publishedUserRecords(Admin admin) {
+        try {
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
             admin.describeTopics(List.of(Topics.DIRECTORY_USERS)).allTopicNames().get(10, TimeUnit.SECONDS).values()
                     .forEach(t -> t.partitions().forEach(p -> request.put(new TopicPartition(t.name(), p.partition()), OffsetSpec.latest())));
@@ -158,7 +164,9 @@ public final class PipelineUnderTest implements AutoCloseable {
 
     /**
      * As {@link #awaitSynced(long, Duration, Duration)}, noting when the producer had published
-     * everything and when the worker had caught up (polled about every 100 ms).
+     * everything and when the worker had caught up (polled about every 100 ms, with one admin
+     * client for the whole wait: a client per poll would add its own connections and metadata
+     * requests to the broker's load during the measured sync).
      */
     public void awaitSynced(long records, Duration quiet, Duration timeout, StageTimes stages) throws TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -167,7 +175,7 @@ public final class PipelineUnderTest implements AutoCloseable {
                 if (System.nanoTime() > deadline) {
                     throw new TimeoutException("The producer did not publish " + records + " user records, or the worker did not process them, within " + timeout);
                 }
-                if (stages.published() == null && publishedUserRecords() >= records) {
+                if (stages.published() == null && publishedUserRecords(admin) >= records) {
                     stages.published(Instant.now());
                 }
                 if (stages.published() != null && ConsumerLag.of(admin, LocalPipeline.WORKER_GROUP,

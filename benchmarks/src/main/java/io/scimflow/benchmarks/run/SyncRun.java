@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeoutException;
 
 import io.scimflow.miroserver.UserSnapshot;
@@ -14,7 +16,8 @@ import io.scimflow.miroserver.UserSnapshot;
  * An initial sync, measured: the pipeline starts on an empty directory and becomes idle
  * (the sink has listed the empty target); then the synthetic directory replaces the file
  * at once. The clock runs from that instant to the target's last write request, read once
- * the pipeline is idle again.
+ * the pipeline is idle again. Optionally a warm-up sync of the directory's first users runs
+ * before, unmeasured.
  */
 public final class SyncRun {
 
@@ -26,13 +29,36 @@ public final class SyncRun {
     }
 
     public static Outcome run(PipelineSpec spec, BenchmarkDirectory directory, Duration timeout, Progress progress) throws TimeoutException {
+        return run(spec, directory, 0, timeout, progress);
+    }
+
+    /**
+     * As {@link #run(PipelineSpec, BenchmarkDirectory, Duration, Progress)}, but first, unmeasured,
+     * the directory's first {@code warmupUsers} users are synced (the apps' JIT compiles their hot
+     * paths on them); the measured sync is then the other users of the directory.
+     */
+    public static Outcome run(PipelineSpec spec, BenchmarkDirectory directory, int warmupUsers, Duration timeout, Progress progress)
+            throws TimeoutException {
         Path scratch = PipelineUnderTest.scratchDirectory();
         Path file = scratch.resolve("directory.yaml");
         BenchmarkDirectory.writeEmpty(file);
-        Path aside = directory.writeAside(file);
         progress.say("starting the pipeline (%d sink%s, concurrency %d)", spec.sinks(), spec.sinks() == 1 ? "" : "s", spec.sinkConcurrency());
         try (PipelineUnderTest pipeline = PipelineUnderTest.start(spec, file, Duration.ofMinutes(3))) {
-            progress.say("ready after %.1f s; syncing %d directory users", pipeline.startupSeconds(), directory.users());
+            progress.say("ready after %.1f s", pipeline.startupSeconds());
+            Set<String> warmedUp = Set.of();
+            if (warmupUsers > 0) {
+                long before = pipeline.publishedUserRecords();
+                Path warmup = directory.firstUsers(warmupUsers).writeAside(file);
+                Instant warmupStart = Instant.now();
+                BenchmarkDirectory.moveIntoPlace(warmup, file);
+                pipeline.awaitSynced(before + warmupUsers, Duration.ofSeconds(3), timeout);
+                warmedUp = pipeline.target().users().stream().map(UserSnapshot::userName).collect(Collectors.toSet());
+                progress.say("warm-up: %d users synced in %.1f s (not measured)", warmedUp.size(),
+                        seconds(warmupStart, pipeline.lastWrite()));
+            }
+            int measuredUsers = directory.users() - warmupUsers;
+            Path aside = directory.writeAside(file);
+            progress.say("syncing %d directory users", measuredUsers);
             long publishedBefore = pipeline.publishedUserRecords();
             pipeline.target().clearJournal();
             Map<String, Long> requestsBefore = pipeline.target().requestCounts();
@@ -43,15 +69,16 @@ public final class SyncRun {
             Instant start = Instant.now();
             BenchmarkDirectory.moveIntoPlace(aside, file);
             StageTimes stages = new StageTimes();
-            pipeline.awaitSynced(publishedBefore + directory.users(), Duration.ofSeconds(3), timeout, stages);
+            pipeline.awaitSynced(publishedBefore + measuredUsers, Duration.ofSeconds(3), timeout, stages);
             Instant end = pipeline.lastWrite();
             Instant firstWrite = pipeline.firstWrite();
 
             List<AppUsage> usage = pipeline.usageSince(cpuBefore);
             Map<String, Long> requests = minus(pipeline.target().requestCounts(), requestsBefore);
-            List<UserSnapshot> users = pipeline.target().users();
+            Set<String> excluded = warmedUp;
+            List<UserSnapshot> users = pipeline.target().users().stream().filter(u -> !excluded.contains(u.userName())).toList();
             double elapsed = Duration.between(start, end).toNanos() / 1e9;
-            SyncMeasurement measurement = new SyncMeasurement(directory.users(), users.size(), elapsed, requests,
+            SyncMeasurement measurement = new SyncMeasurement(measuredUsers, users.size(), elapsed, requests,
                     pipeline.target().rateLimitedCount() - rateLimitedBefore, usage, pipeline.startupSeconds(), loadAverage,
                     seconds(start, stages.published()), seconds(start, stages.workerCaughtUp()), seconds(start, firstWrite));
             progress.say("%d users created in %.2f s (%.1f users/s), %d requests", users.size(), elapsed,
