@@ -42,8 +42,11 @@ public final class ProvisioningLogTail implements AutoCloseable {
     public ProvisioningLogTail(String bootstrapServers, Map<String, ?> serdeConfig, boolean fromBeginning) {
         KafkaAvroDeserializer values = new KafkaAvroDeserializer();
         values.configure(serdeConfig, false);
+        // A fetch waits for 64 KiB or 100 ms: during a sync the sink writes an entry per operation,
+        // and a fetch per entry would be a large share of the broker's work.
         consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers, "enable.auto.commit", "false",
-                "client.id", "provisioning-log-tail"), new StringDeserializer(), values);
+                "client.id", "provisioning-log-tail", "fetch.min.bytes", "65536", "fetch.max.wait.ms", "100"),
+                new StringDeserializer(), values);
         List<TopicPartition> partitions = new ArrayList<>();
         consumer.partitionsFor(Topics.PROVISIONING_LOG, Duration.ofSeconds(30))
                 .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
