@@ -38,7 +38,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     private final String authorization;
     private final HttpClient http;
     private final Duration requestTimeout;
-    private final Map<String, Integer> idBySubjectAndSchema = new ConcurrentHashMap<>();
+    private final Map<SubjectSchema, Integer> idBySubjectAndSchema = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemaById = new ConcurrentHashMap<>();
 
     /**
@@ -57,7 +57,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        return idBySubjectAndSchema.computeIfAbsent(subject + '\u0000' + schema, key -> {
+        return idBySubjectAndSchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
             JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
             int id = answer.path("id").asInt();
             schemaById.putIfAbsent(id, schema);
@@ -67,7 +67,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int idOf(String subject, Schema schema) {
-        return idBySubjectAndSchema.computeIfAbsent(subject + '\u0000' + schema, key -> {
+        return idBySubjectAndSchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
             JsonNode answer = send("POST", "/subjects/" + encode(subject) + "?normalize=false", schemaBody(schema));
             int id = answer.path("id").asInt();
             schemaById.putIfAbsent(id, schema);
@@ -90,6 +90,13 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         int id = answer.path("id").asInt();
         schemaById.putIfAbsent(id, schema);
         return new RegisteredSchema(subject, answer.path("version").asInt(), id, schema);
+    }
+
+    /**
+     * The cache key: a schema compares by identity first and keeps its hash code, so a lookup per
+     * record costs no JSON rendering of the schema.
+     */
+    private record SubjectSchema(String subject, Schema schema) {
     }
 
     private static String schemaBody(Schema schema) {

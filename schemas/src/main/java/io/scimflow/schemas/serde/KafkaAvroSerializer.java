@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.scimflow.schemas.registry.RegisteredSchema;
 import io.scimflow.schemas.registry.SchemaRegistryClient;
@@ -29,6 +30,8 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class KafkaAvroSerializer implements Serializer<Object> {
 
+    /** Writers by schema, made once (a writer is thread-safe). */
+    private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
     private SchemaRegistryClient registry;
     private AvroSerdeConfig config;
     private boolean isKey;
@@ -88,12 +91,12 @@ public class KafkaAvroSerializer implements Serializer<Object> {
         return write(id, schema, data);
     }
 
-    private static byte[] write(int id, Schema schema, Object data) {
+    private byte[] write(int id, Schema schema, Object data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         out.write(WireFormat.MAGIC_BYTE);
         out.writeBytes(ByteBuffer.allocate(4).putInt(id).array());
         DatumWriter<Object> writer = data instanceof SpecificRecord
-                ? new SpecificDatumWriter<>(schema)
+                ? writers.computeIfAbsent(schema, SpecificDatumWriter::new)
                 : new GenericDatumWriter<>(schema);
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
         try {

@@ -60,6 +60,10 @@ import org.springframework.mail.MailSender;
 class SinkConfiguration {
 
     static final String REGISTRY_URL = "schema.registry.url";
+    /** The links tail's fetches wait for this much data... */
+    static final int LINKS_TAIL_FETCH_MIN_BYTES = 64 * 1024;
+    /** ...or this long (ms); an instance that waits for the tail (a rebalance) waits about this much longer. */
+    static final int LINKS_TAIL_FETCH_MAX_WAIT_MS = 100;
 
     @Bean
     SinkSettings sinkSettings(SinkProperties properties) {
@@ -102,7 +106,11 @@ class SinkConfiguration {
 
         KafkaConsumer<String, byte[]> linksConsumer = new KafkaConsumer<>(withRegistry(consumerProps, registry,
                 Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.GROUP_ID_CONFIG, "",
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new StringDeserializer(), new ByteArrayDeserializer());
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                        // The tail reads what this instance writes itself: one fetch per ~100 ms, not one per record.
+                        ConsumerConfig.FETCH_MIN_BYTES_CONFIG, LINKS_TAIL_FETCH_MIN_BYTES,
+                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, LINKS_TAIL_FETCH_MAX_WAIT_MS)),
+                new StringDeserializer(), new ByteArrayDeserializer());
         KafkaLinkStore links = new KafkaLinkStore(p.getTopics().getLinks(), linksConsumer, avroDeserializer(registry),
                 avroProducer);
 
@@ -141,7 +149,11 @@ class SinkConfiguration {
                 new StringDeserializer(), new ByteArrayDeserializer());
         TargetPrefetch prefetcher = new TargetPrefetch(TargetPrefetch.Mode.fromConfig(p.getPrefetch().getUsers()),
                 p.getPrefetch().getLagThreshold(), users, groups, () -> new ScimTargetClient(http, capabilities, new RequestTally()));
-        OperationConsumer consumer = new OperationConsumer(operations, p.getTopics().getOperations(), processor, links, gate,
+        OperationConsumer consumer = new OperationConsumer(operations, p.getTopics().getOperations(), processor, links,
+                () -> {
+                    links.flush();
+                    logWriter.flush();
+                }, gate,
                 p.getConcurrency(), p.getMaxInFlight(), p.getShutdownTimeout(), prefetcher::beforeFirstRecords);
         return new ScimSink(consumer, links, gate, quarantine, http, runId, !p.isAutoStart(), avroProducer, bytesProducer);
     }

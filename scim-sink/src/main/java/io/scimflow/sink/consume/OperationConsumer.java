@@ -36,6 +36,7 @@ public final class OperationConsumer implements AutoCloseable {
     private final String topic;
     private final OperationProcessor processor;
     private final KafkaLinkStore links;
+    private final Runnable flushWrites;
     private final ConsumptionGate gate;
     private final int maxInFlight;
     private final Duration shutdownTimeout;
@@ -66,15 +67,18 @@ public final class OperationConsumer implements AutoCloseable {
     }
 
     /**
+     * @param flushWrites makes every Kafka write of the operations done so far durable (links,
+     *        marks, provisioning log); runs before every offset commit and throws when a write failed
      * @param onFirstAssignment called on the consumer thread before the first records are
      *        processed, with the backlog (records waiting) of the assigned partitions
      */
     public OperationConsumer(Consumer<String, byte[]> consumer, String topic, OperationProcessor processor, KafkaLinkStore links,
-            ConsumptionGate gate, int concurrency, int maxInFlight, Duration shutdownTimeout, LongConsumer onFirstAssignment) {
+            Runnable flushWrites, ConsumptionGate gate, int concurrency, int maxInFlight, Duration shutdownTimeout, LongConsumer onFirstAssignment) {
         this.consumer = consumer;
         this.topic = topic;
         this.processor = processor;
         this.links = links;
+        this.flushWrites = flushWrites;
         this.gate = gate;
         this.maxInFlight = maxInFlight;
         this.shutdownTimeout = shutdownTimeout;
@@ -158,7 +162,7 @@ public final class OperationConsumer implements AutoCloseable {
             return;
         }
         try {
-            links.flush(); // the replay marks of the operations being committed are durable first
+            flushWrites.run(); // the links, marks and log entries of the operations being committed are durable first
         } catch (RuntimeException e) {
             log.warn("Offsets not committed this round: {}", e.getMessage());
             return;

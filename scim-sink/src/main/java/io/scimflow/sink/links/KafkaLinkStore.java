@@ -4,15 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.scimflow.events.ObjectType;
 import io.scimflow.events.sink.ObjectLink;
@@ -23,7 +26,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -35,13 +37,22 @@ import org.slf4j.LoggerFactory;
  * The links, durable in the compacted topic {@code scim-sink.links} and cached in memory. One
  * thread tails every partition of the topic from the beginning, so that each instance can also
  * resolve references (members, managers) whose links another instance owns; an instance waits
- * with {@link #awaitCaughtUp} before it processes newly assigned partitions. A change is written
- * to the topic (and acknowledged) before {@link #link}/{@link #unlink} return; the tail ignores
- * records older than this instance's own last write of the same key. Thread-safe.
+ * with {@link #awaitCaughtUp} before it processes newly assigned partitions.
+ *
+ * <p>Writes are asynchronous: {@link #link}/{@link #unlink} change the cache at once, and
+ * {@link #settle} (the end of the operation) sends one record per changed object, carrying the
+ * replay mark too, without waiting for the acknowledgement. {@link #flush} runs before every
+ * offset commit: it waits for every record sent so far, sends again those that failed, and
+ * throws while any is not acknowledged, so no operation is committed before its links and marks
+ * are durable. While an own write of an object is not acknowledged, the tail does not replace
+ * the cached object with what it reads (an older record of this instance would else win for a
+ * moment); a newer record of another instance read meanwhile wins once the own write's offset is
+ * known. Thread-safe.
  */
 public final class KafkaLinkStore implements LinkRegistry, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaLinkStore.class);
+    private static final int LOCK_STRIPES = 64;
 
     private final String topic;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -49,6 +60,12 @@ public final class KafkaLinkStore implements LinkRegistry, AutoCloseable {
     private final Producer<String, Object> producer;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> barriers = new ConcurrentLinkedQueue<>();
+    private final Object[] locks = new Object[LOCK_STRIPES];
+    private final AtomicLong writes = new AtomicLong();
+    /** Objects this thread changed in the current operation, written by {@link #settle}. */
+    private final ThreadLocal<Set<String>> unsent = ThreadLocal.withInitial(LinkedHashSet::new);
+    /** Objects whose last write failed: written again by {@link #flush}. */
+    private final Set<String> failed = ConcurrentHashMap.newKeySet();
     private final Thread tail;
     private volatile boolean running = true;
     private volatile Throwable failure;
@@ -56,19 +73,51 @@ public final class KafkaLinkStore implements LinkRegistry, AutoCloseable {
 
     /**
      * One object's record: its link (null target id when unlinked) and its replay guard mark.
-     * {@code offset} is the links-topic offset of the record it came from (-1 for a mark not read
-     * back yet); the newer record wins, but a mark only ever moves forward.
+     * {@code offset} is the links-topic offset of the record the content came from (-1 while
+     * unknown). {@code write} is the number of this instance's own write that holds the content
+     * and is not acknowledged yet (0 when none); meanwhile {@code newer} keeps the newest record
+     * the tail read. A mark only ever moves forward.
      */
-    private record Entry(String targetId, String targetIdentity, boolean managed, AppliedMark mark, long offset) {
+    private record Entry(String targetId, String targetIdentity, boolean managed, AppliedMark mark, long offset, long write,
+            Entry newer) {
 
-        Entry merge(Entry other) {
-            Entry winner = offset > other.offset ? this : other;
-            AppliedMark merged = mark == null ? other.mark : mark.max(other.mark);
-            return new Entry(winner.targetId, winner.targetIdentity, winner.managed, merged, winner.offset);
+        static Entry read(String targetId, String targetIdentity, boolean managed, AppliedMark mark, long offset) {
+            return new Entry(targetId, targetIdentity, managed, mark, offset, 0, null);
+        }
+
+        /** This instance changed the object (write number {@code write}, not sent or not acknowledged yet). */
+        Entry changed(String newTargetId, String newTargetIdentity, boolean newManaged, AppliedMark newMark, long newWrite) {
+            return new Entry(newTargetId, newTargetIdentity, newManaged, newMark, offset, newWrite, newer);
+        }
+
+        /** The tail read a record of the object. */
+        Entry merge(Entry read) {
+            AppliedMark merged = maxOf(mark, read.mark);
+            if (write > 0) {
+                Entry newest = newer == null || read.offset > newer.offset ? read : newer;
+                return new Entry(targetId, targetIdentity, managed, merged, offset, write, newest);
+            }
+            Entry winner = offset > read.offset ? this : read;
+            return new Entry(winner.targetId, winner.targetIdentity, winner.managed, merged, winner.offset, 0, null);
+        }
+
+        /** Own write number {@code acked} was acknowledged at {@code at}. */
+        Entry acknowledged(long acked, long at) {
+            if (write != acked) {
+                return this; // a later own write holds the content
+            }
+            if (newer != null && newer.offset > at) {
+                return new Entry(newer.targetId, newer.targetIdentity, newer.managed, mark, newer.offset, 0, null);
+            }
+            return new Entry(targetId, targetIdentity, managed, mark, at, 0, null);
         }
 
         boolean linked() {
             return managed && targetId != null;
+        }
+
+        private static AppliedMark maxOf(AppliedMark a, AppliedMark b) {
+            return a == null ? b : a.max(b);
         }
     }
 
@@ -78,6 +127,9 @@ public final class KafkaLinkStore implements LinkRegistry, AutoCloseable {
         this.consumer = consumer;
         this.values = values;
         this.producer = producer;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            locks[i] = new Object();
+        }
         this.tail = new Thread(this::tailLoop, "scim-sink-links-tail");
         this.tail.setDaemon(true);
     }
@@ -86,7 +138,7 @@ public final class KafkaLinkStore implements LinkRegistry, AutoCloseable {
         tail.start();
     }
 
-    /** Blocks until every link written before this call has been read into the cache. */
+    /** Blocks until every link acknowledged before this call has been read into the cache. */
     public void awaitCaughtUp(Duration timeout) {
         CompletableFuture<Void> barrier = new CompletableFuture<>();
         barriers.add(barrier);
@@ -112,96 +164,144 @@ public final class KafkaLinkStore implements LinkRegistry, AutoCloseable {
                 : Optional.of(new Link(entry.targetId(), entry.targetIdentity()));
     }
 
+    /** Links at once in memory; the record is written by {@link #settle} (or {@link #flush}). */
     @Override
     public void link(ObjectType type, String sourceId, String targetId, String targetIdentity) {
         String key = OperationKeys.of(type, sourceId);
-        AppliedMark mark = markOf(key);
-        long offset = write(key, record(type, sourceId, targetId, targetIdentity, true, mark));
-        entries.merge(key, new Entry(targetId, targetIdentity, true, mark, offset), Entry::merge);
+        synchronized (lockOf(key)) {
+            long write = writes.incrementAndGet();
+            entries.compute(key, (k, old) -> old == null ? new Entry(targetId, targetIdentity, true, null, -1, write, null)
+                    : old.changed(targetId, targetIdentity, true, old.mark(), write));
+        }
+        unsent.get().add(key);
     }
 
     /**
      * Forgets the link. When the object has a replay mark, the record kept is an unmanaged one
      * (the old target id, {@code managed=false}) that carries the mark, so a replay of the
-     * object's older operations does not re-create it; else a tombstone.
+     * object's older operations does not re-create it; else a tombstone. Written like {@link #link}.
      */
     @Override
     public void unlink(ObjectType type, String sourceId) {
         String key = OperationKeys.of(type, sourceId);
-        Entry old = entries.get(key);
-        AppliedMark mark = markOf(key);
-        Object value = mark == null || old == null || old.targetId() == null ? null
-                : record(type, sourceId, old.targetId(), old.targetIdentity(), false, mark);
-        long offset = write(key, value);
-        entries.merge(key, value == null ? new Entry(null, null, false, mark, offset)
-                : new Entry(old.targetId(), old.targetIdentity(), false, mark, offset), Entry::merge);
+        synchronized (lockOf(key)) {
+            long write = writes.incrementAndGet();
+            entries.compute(key, (k, old) -> {
+                AppliedMark mark = old == null ? null : old.mark();
+                boolean keep = mark != null && old.targetId() != null;
+                return old == null ? new Entry(null, null, false, null, -1, write, null)
+                        : old.changed(keep ? old.targetId() : null, keep ? old.targetIdentity() : null, false, mark, write);
+            });
+        }
+        unsent.get().add(key);
     }
 
     @Override
     public Optional<AppliedMark> lastApplied(ObjectType type, String sourceId) {
-        return Optional.ofNullable(markOf(OperationKeys.of(type, sourceId)));
+        Entry entry = entries.get(OperationKeys.of(type, sourceId));
+        return Optional.ofNullable(entry == null ? null : entry.mark());
     }
 
     /**
-     * Raises the object's mark in memory at once and writes the record asynchronously (no
-     * acknowledgement awaited: {@link #flush} runs before every offset commit, so a committed
-     * operation's mark is durable). Objects without a record (never linked) get none.
+     * Raises the object's mark in memory (when the operation was applied; objects with no record,
+     * never linked, get none) and sends, without waiting, one record for each object this thread
+     * changed during the operation: a create that links and marks writes one record.
      */
     @Override
-    public void markApplied(ObjectType type, String sourceId, AppliedMark mark) {
-        String key = OperationKeys.of(type, sourceId);
-        Entry old = entries.get(key);
-        if (old == null || old.targetId() == null) {
-            return; // never linked (or tombstoned without a mark): nothing to guard
-        }
-        AppliedMark raised = mark.max(old.mark());
-        if (raised.equals(old.mark())) {
-            return;
-        }
-        Entry now = entries.merge(key, new Entry(old.targetId(), old.targetIdentity(), old.managed(), raised, -1), Entry::merge);
-        ObjectLink value = record(type, sourceId, now.targetId(), now.targetIdentity(), now.managed(), now.mark());
-        producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
-            if (error != null) {
-                writeFailure = error;
-                log.error("Cannot write the replay mark of {} to {}: {}", key, topic, error.toString());
+    public void settle(ObjectType type, String sourceId, AppliedMark applied) {
+        Set<String> changed = unsent.get();
+        if (applied != null) {
+            String key = OperationKeys.of(type, sourceId);
+            synchronized (lockOf(key)) {
+                Entry old = entries.get(key);
+                if (old != null && old.targetId() != null && !applied.max(old.mark()).equals(old.mark())) {
+                    long write = writes.incrementAndGet();
+                    entries.compute(key, (k, e) -> e.changed(e.targetId(), e.targetIdentity(), e.managed(), applied.max(e.mark()), write));
+                    changed.add(key);
+                }
             }
-        });
+        }
+        try {
+            for (String key : changed) {
+                send(key);
+            }
+        } finally {
+            changed.clear();
+        }
     }
 
-    /** Waits until every mark sent so far is acknowledged; throws when one failed. */
+    /**
+     * Waits until every record sent so far is acknowledged, sends again those that failed (with
+     * the object's current state) and waits for them; throws when one is still not written, and
+     * writes it again on the next call.
+     */
     @Override
     public void flush() {
         producer.flush();
-        Throwable failed = writeFailure;
-        if (failed != null) {
-            writeFailure = null;
-            throw new IllegalStateException("cannot write replay marks to " + topic + ": " + failed, failed);
+        if (failed.isEmpty()) {
+            return;
+        }
+        for (String key : List.copyOf(failed)) {
+            failed.remove(key);
+            synchronized (lockOf(key)) {
+                long write = writes.incrementAndGet();
+                Entry now = entries.computeIfPresent(key, (k, e) -> e.changed(e.targetId(), e.targetIdentity(), e.managed(), e.mark(), write));
+                if (now != null) {
+                    send(key);
+                }
+            }
+        }
+        producer.flush();
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("cannot write " + failed.size() + " link record(s) to " + topic
+                    + " (written again before the next commit): " + writeFailure, writeFailure);
         }
     }
 
-    private AppliedMark markOf(String key) {
-        Entry entry = entries.get(key);
-        return entry == null ? null : entry.mark();
+    /** Sends the object's current state, if an own write of it is not acknowledged yet; never throws. */
+    private void send(String key) {
+        synchronized (lockOf(key)) {
+            Entry entry = entries.get(key);
+            if (entry == null || entry.write() == 0) {
+                return;
+            }
+            long write = entry.write();
+            try {
+                producer.send(new ProducerRecord<>(topic, key, record(key, entry)), (metadata, error) -> {
+                    if (error != null) {
+                        failed(key, error);
+                    } else {
+                        entries.computeIfPresent(key, (k, e) -> e.acknowledged(write, metadata.offset()));
+                    }
+                });
+            } catch (RuntimeException e) {
+                failed(key, e);
+            }
+        }
     }
 
-    private static ObjectLink record(ObjectType type, String sourceId, String targetId, String targetIdentity, boolean managed,
-            AppliedMark mark) {
-        return ObjectLink.newBuilder().setObjectType(type).setSourceId(sourceId).setTargetId(targetId)
-                .setTargetIdentity(targetIdentity).setManaged(managed).setLinkedAt(Instant.now())
+    private void failed(String key, Throwable error) {
+        writeFailure = error;
+        failed.add(key);
+        log.error("Cannot write the link record of {} to {} (written again before the next commit): {}", key, topic,
+                error.toString());
+    }
+
+    private Object lockOf(String key) {
+        return locks[Math.floorMod(key.hashCode(), LOCK_STRIPES)];
+    }
+
+    /** The record of an entry: an {@link ObjectLink}, or a tombstone (null) when it has no target id. */
+    private static ObjectLink record(String key, Entry entry) {
+        if (entry.targetId() == null) {
+            return null;
+        }
+        AppliedMark mark = entry.mark();
+        return ObjectLink.newBuilder().setObjectType(OperationKeys.typeOf(key)).setSourceId(OperationKeys.sourceIdOf(key))
+                .setTargetId(entry.targetId()).setTargetIdentity(entry.targetIdentity()).setManaged(entry.managed())
+                .setLinkedAt(Instant.now())
                 .setLastSourceChangedAt(mark == null ? null : mark.objectChangedAt())
                 .setLastMembershipChangedAt(mark == null ? null : mark.membershipChangedAt()).build();
-    }
-
-    private long write(String key, Object value) {
-        try {
-            RecordMetadata metadata = producer.send(new ProducerRecord<>(topic, key, value)).get(60, TimeUnit.SECONDS);
-            return metadata.offset();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing link " + key, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot write link " + key + " to " + topic + ": " + e, e);
-        }
     }
 
     private void tailLoop() {
@@ -261,7 +361,7 @@ public final class KafkaLinkStore implements LinkRegistry, AutoCloseable {
         }
         Entry entry;
         if (record.value() == null) {
-            entry = new Entry(null, null, false, null, record.offset());
+            entry = Entry.read(null, null, false, null, record.offset());
         } else {
             Object decoded = values.deserialize(record.topic(), record.headers(), record.value());
             if (!(decoded instanceof ObjectLink link)) {
@@ -270,7 +370,7 @@ public final class KafkaLinkStore implements LinkRegistry, AutoCloseable {
             }
             AppliedMark mark = link.getLastSourceChangedAt() == null && link.getLastMembershipChangedAt() == null ? null
                     : new AppliedMark(link.getLastSourceChangedAt(), link.getLastMembershipChangedAt());
-            entry = new Entry(link.getTargetId(), link.getTargetIdentity(), link.getManaged(), mark, record.offset());
+            entry = Entry.read(link.getTargetId(), link.getTargetIdentity(), link.getManaged(), mark, record.offset());
         }
         entries.merge(record.key(), entry, Entry::merge);
     }

@@ -4,11 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.scimflow.events.ObjectType;
@@ -26,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one {@link ProvisioningLogEntry} per operation to {@code provisioning.log} (acknowledged
- * before it returns), logs it as one readable line and counts it in the metrics. Secret values
+ * Writes one {@link ProvisioningLogEntry} per operation to {@code provisioning.log} (sent
+ * asynchronously; {@link #flush}, called before every offset commit, makes it durable), logs it as one readable line and counts it in the metrics. Secret values
  * (password and the configured secret attributes) are redacted. Thread-safe.
  */
 public final class ProvisioningLogWriter {
@@ -40,6 +39,8 @@ public final class ProvisioningLogWriter {
     private final String runId;
     private final Set<String> secrets;
     private final MeterRegistry meters;
+    private final Queue<ProducerRecord<String, Object>> failed = new ConcurrentLinkedQueue<>();
+    private volatile Throwable writeFailure;
 
     public ProvisioningLogWriter(Producer<String, Object> producer, String topic, String runId, Set<String> secretAttributes,
             MeterRegistry meters) {
@@ -98,23 +99,62 @@ public final class ProvisioningLogWriter {
         return builder.setChangeId("").setOperationId("").setObjectType(type).setSourceId(sourceId);
     }
 
+    /**
+     * Sends the entry without waiting for the acknowledgement ({@link #flush} runs before every
+     * offset commit); throws only when it cannot even be handed to the producer.
+     */
     private ProvisioningLogEntry publish(String key, ProvisioningLogEntry entry) {
-        try {
-            producer.send(new ProducerRecord<>(topic, key, entry)).get(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the provisioning log", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot write the provisioning log to " + topic + ": " + e, e);
-        }
+        send(new ProducerRecord<>(topic, key, entry));
         meters.counter("scimflow.sink.operations", "action", entry.getAction().name(), "status", entry.getStatus().name())
                 .increment();
         if (entry.getStatus() == LogStatus.FAILURE) {
-            log.warn(ProvisioningLogLines.format(entry));
-        } else {
+            if (log.isWarnEnabled()) {
+                log.warn(ProvisioningLogLines.format(entry));
+            }
+        } else if (log.isInfoEnabled()) {
             log.info(ProvisioningLogLines.format(entry));
         }
         return entry;
+    }
+
+    private void send(ProducerRecord<String, Object> record) {
+        producer.send(record, (metadata, error) -> {
+            if (error != null) {
+                writeFailure = error;
+                failed.add(record);
+                log.error("Cannot write a provisioning log entry of {} to {} (written again before the next commit): {}",
+                        record.key(), topic, error.toString());
+            }
+        });
+    }
+
+    /**
+     * Waits until every entry sent so far is acknowledged, sends again those that failed and
+     * waits for them; throws when one is still not written (it is sent again on the next call).
+     */
+    public void flush() {
+        producer.flush();
+        if (failed.isEmpty()) {
+            return;
+        }
+        ProducerRecord<String, Object> record;
+        List<ProducerRecord<String, Object>> again = new ArrayList<>();
+        while ((record = failed.poll()) != null) {
+            again.add(record);
+        }
+        for (ProducerRecord<String, Object> one : again) {
+            try {
+                send(one);
+            } catch (RuntimeException e) {
+                writeFailure = e;
+                failed.add(one);
+            }
+        }
+        producer.flush();
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("cannot write " + failed.size() + " provisioning log entries to " + topic
+                    + " (written again before the next commit): " + writeFailure, writeFailure);
+        }
     }
 
     private static List<LogStep> steps(List<Outcome.Step> steps) {

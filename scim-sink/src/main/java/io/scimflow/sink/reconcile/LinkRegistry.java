@@ -6,8 +6,8 @@ import io.scimflow.events.ObjectType;
 
 /**
  * The durable source id to target id links (Entra's object connections). A link marks the
- * target object as managed by the pipeline. Implementations make a change durable before they
- * return.
+ * target object as managed by the pipeline. A change is visible to {@link #find} at once; it
+ * is durable once {@link #flush} returned.
  */
 public interface LinkRegistry {
 
@@ -27,14 +27,15 @@ public interface LinkRegistry {
     }
 
     /**
-     * Records that an operation was applied to this object. Only raises the mark; cheap (written
-     * asynchronously; {@link #flush} makes it durable). Does nothing for an object with neither a
-     * link nor a kept mark.
+     * Ends one operation on this object (also when it failed): raises the object's mark when the
+     * operation was applied ({@code applied} null when it was not, or has no mark; objects with
+     * neither a link nor a kept mark get none), and writes the link changes the operation made.
+     * Cheap: implementations may write asynchronously; {@link #flush} makes everything durable.
      */
-    default void markApplied(ObjectType type, String sourceId, AppliedMark mark) {
+    default void settle(ObjectType type, String sourceId, AppliedMark applied) {
     }
 
-    /** Makes every mark written so far durable (called before offsets are committed). */
+    /** Makes every link and mark written so far durable (called before offsets are committed); throws when one is not. */
     default void flush() {
     }
 

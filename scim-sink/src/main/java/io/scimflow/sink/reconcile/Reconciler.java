@@ -37,7 +37,8 @@ public final class Reconciler {
 
     /**
      * Applies the operation, unless a newer state of its object was applied already
-     * ({@link ReplayGuard}); then records it as the object's newest applied operation. Returns
+     * ({@link ReplayGuard}); then records it as the object's newest applied operation (one link
+     * record per changed object, written when the operation ends). Returns
      * the outcome for the log; throws when a request finally failed (the caller logs the
      * failure with the steps collected in {@code out}).
      */
@@ -50,23 +51,28 @@ public final class Reconciler {
                     + (ReplayGuard.isMembership(op) ? mark.membershipChangedAt() : mark.objectChangedAt()));
             return out.done(LogStatus.SKIPPED, STALE);
         }
-        Outcome outcome = switch (op.getAction()) {
-            case UPSERT_USER -> users.upsert(op, target, out);
-            case DISABLE_USER -> users.disable(op, target, out);
-            case DELETE_USER -> users.delete(op, target, out);
-            case UPSERT_GROUP -> groups.upsert(op, target, out);
-            case DELETE_GROUP -> groups.delete(op, target, out);
-            case ADD_MEMBERS -> memberships.add(op, target, out);
-            case REMOVE_MEMBERS -> memberships.remove(op, target, out);
-            default -> throw new InvalidOperationException("unknown action " + op.getAction()
-                    + " (written by a newer worker?); parked until a sink that knows it redrives it");
-        };
-        if (op.getSourceChangedAt() != null) {
-            context.links().markApplied(type, op.getSourceId(), ReplayGuard.isMembership(op)
-                    ? new LinkRegistry.AppliedMark(null, op.getSourceChangedAt())
-                    : new LinkRegistry.AppliedMark(op.getSourceChangedAt(), null));
+        LinkRegistry.AppliedMark applied = null;
+        try {
+            Outcome outcome = switch (op.getAction()) {
+                case UPSERT_USER -> users.upsert(op, target, out);
+                case DISABLE_USER -> users.disable(op, target, out);
+                case DELETE_USER -> users.delete(op, target, out);
+                case UPSERT_GROUP -> groups.upsert(op, target, out);
+                case DELETE_GROUP -> groups.delete(op, target, out);
+                case ADD_MEMBERS -> memberships.add(op, target, out);
+                case REMOVE_MEMBERS -> memberships.remove(op, target, out);
+                default -> throw new InvalidOperationException("unknown action " + op.getAction()
+                        + " (written by a newer worker?); parked until a sink that knows it redrives it");
+            };
+            if (op.getSourceChangedAt() != null) {
+                applied = ReplayGuard.isMembership(op) ? new LinkRegistry.AppliedMark(null, op.getSourceChangedAt())
+                        : new LinkRegistry.AppliedMark(op.getSourceChangedAt(), null);
+            }
+            return outcome;
+        } finally {
+            // Also after a failure: a link made before it (the create succeeded) is written.
+            context.links().settle(type, op.getSourceId(), applied);
         }
-        return outcome;
     }
 
     private static LogAction actionOf(ProvisioningOperation op) {

@@ -33,7 +33,9 @@ final class InMemoryLinks implements LinkRegistry {
     }
 
     @Override
-    public void markApplied(ObjectType type, String sourceId, AppliedMark mark) {
-        marks.merge(type + "/" + sourceId, mark, AppliedMark::max);
+    public void settle(ObjectType type, String sourceId, AppliedMark mark) {
+        if (mark != null) {
+            marks.merge(type + "/" + sourceId, mark, AppliedMark::max);
+        }
     }
 }

@@ -39,7 +39,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The scim-sink's parts provision on demand needs, built as the sink builds them
  * (io.scimflow.sink.config.SinkConfiguration): the SCIM client with the sink's rate budgets and
  * retries, the target's capabilities, the reconciler with the durable links, and the
- * provisioning log writer. Close it to stop the links tail and flush the producer.
+ * provisioning log writer. Close it to write the links and log entries durably (it throws when
+ * one cannot be written), stop the links tail and close the producer.
  */
 final class SinkParts implements AutoCloseable {
 
@@ -130,7 +131,13 @@ final class SinkParts implements AutoCloseable {
 
     @Override
     public void close() {
-        links.close();
-        producer.close(Duration.ofSeconds(10));
+        try {
+            // The link store and the log writer write asynchronously: make their records durable (or fail) here.
+            links.flush();
+            log.flush();
+        } finally {
+            links.close();
+            producer.close(Duration.ofSeconds(10));
+        }
     }
 }
