@@ -39,6 +39,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     private final HttpClient http;
     private final Duration requestTimeout;
     private final Map<String, Integer> idBySubjectAndSchema = new ConcurrentHashMap<>();
+    private final SchemaIdCache idBySchemaObject = new SchemaIdCache();
     private final Map<Integer, Schema> schemaById = new ConcurrentHashMap<>();
 
     /**
@@ -55,8 +56,18 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
     }
 
+    /**
+     * Registers once per subject and schema text. Only the first call with a schema object
+     * (per subject) writes the schema as JSON to find its cache entry; later calls with the
+     * same object are answered by {@link SchemaIdCache} (a generated class's schema is one
+     * object, so a serializer writes its schema as JSON once, not once per record).
+     */
     @Override
     public int register(String subject, Schema schema) {
+        return idBySchemaObject.idOf(subject, schema, () -> registerByText(subject, schema));
+    }
+
+    private int registerByText(String subject, Schema schema) {
         return idBySubjectAndSchema.computeIfAbsent(subject + '\u0000' + schema, key -> {
             JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
             int id = answer.path("id").asInt();
@@ -67,6 +78,10 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int idOf(String subject, Schema schema) {
+        return idBySchemaObject.idOf(subject, schema, () -> lookUpByText(subject, schema));
+    }
+
+    private int lookUpByText(String subject, Schema schema) {
         return idBySubjectAndSchema.computeIfAbsent(subject + '\u0000' + schema, key -> {
             JsonNode answer = send("POST", "/subjects/" + encode(subject) + "?normalize=false", schemaBody(schema));
             int id = answer.path("id").asInt();

@@ -11,11 +11,9 @@ import io.scimflow.schemas.registry.SchemaRegistryClients;
 import io.scimflow.schemas.registry.SchemaRegistryException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -29,6 +27,7 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class KafkaAvroSerializer implements Serializer<Object> {
 
+    private final DatumWriters writers = new DatumWriters();
     private SchemaRegistryClient registry;
     private AvroSerdeConfig config;
     private boolean isKey;
@@ -88,13 +87,11 @@ public class KafkaAvroSerializer implements Serializer<Object> {
         return write(id, schema, data);
     }
 
-    private static byte[] write(int id, Schema schema, Object data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    private byte[] write(int id, Schema schema, Object data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         out.write(WireFormat.MAGIC_BYTE);
         out.writeBytes(ByteBuffer.allocate(4).putInt(id).array());
-        DatumWriter<Object> writer = data instanceof SpecificRecord
-                ? new SpecificDatumWriter<>(schema)
-                : new GenericDatumWriter<>(schema);
+        DatumWriter<Object> writer = writers.writerFor(schema, data instanceof SpecificRecord);
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
         try {
             writer.write(data, encoder);
