@@ -62,17 +62,34 @@ final class AvroAttributes {
     }
 
     private static Object convert(Schema.Field field, Object value) {
-        Schema type = field.schema();
-        if (type.getType() == Schema.Type.UNION) {
-            type = type.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElseThrow();
-        }
-        return switch (type.getType()) {
+        return switch (valueType(field.schema())) {
             case BOOLEAN -> value instanceof Boolean b ? b : Boolean.parseBoolean(value.toString());
-            case ARRAY -> value instanceof List<?> list
-                    ? new ArrayList<>(list.stream().map(String::valueOf).toList())
-                    : new ArrayList<>(List.of(value.toString()));
+            case ARRAY -> {
+                List<String> items = new ArrayList<>();
+                if (value instanceof List<?> list) {
+                    for (Object item : list) {
+                        items.add(String.valueOf(item));
+                    }
+                } else {
+                    items.add(value.toString());
+                }
+                yield items;
+            }
             default -> text(value);
         };
+    }
+
+    /** The type of a field's values: the first non-null branch of a union. */
+    private static Schema.Type valueType(Schema type) {
+        if (type.getType() != Schema.Type.UNION) {
+            return type.getType();
+        }
+        for (Schema branch : type.getTypes()) {
+            if (branch.getType() != Schema.Type.NULL) {
+                return branch.getType();
+            }
+        }
+        throw new IllegalStateException("A union of null only: " + type);
     }
 
     private static String text(Object value) {

@@ -40,6 +40,16 @@ public final class EventRecords {
             "appRoleAssignments", "deletedAt");
     private static final String NONE = "";
 
+    // Records holding the schema defaults, made once by the builders (which deep-copy every
+    // default on each build); new records start as copies of them.
+    private static final DirectoryUser USER_DEFAULTS = DirectoryUser.newBuilder()
+            .setId(NONE).setChangeId(NONE).setSource(NONE).setChangedAt(Instant.EPOCH).build();
+    private static final DirectoryGroup GROUP_DEFAULTS = DirectoryGroup.newBuilder()
+            .setId(NONE).setChangeId(NONE).setSource(NONE).setChangedAt(Instant.EPOCH).build();
+    private static final GroupMembership MEMBERSHIP_DEFAULTS = GroupMembership.newBuilder()
+            .setGroupId(NONE).setMemberId(NONE).setMemberType(MemberType.USER).setPresent(true)
+            .setChangeId(NONE).setSource(NONE).setChangedAt(Instant.EPOCH).build();
+
     private EventRecords() {
     }
 
@@ -54,14 +64,13 @@ public final class EventRecords {
             if (membership.memberType() == io.scimflow.producer.model.MemberType.USER) {
                 groupsOfUser.computeIfAbsent(membership.memberId(), id -> new TreeSet<>()).add(membership.groupId());
             }
-            memberships.put(MembershipKeys.of(membership.groupId(), membership.memberId()), GroupMembership.newBuilder()
-                    .setGroupId(membership.groupId())
-                    .setMemberId(membership.memberId())
-                    .setMemberType(MemberType.valueOf(membership.memberType().name()))
-                    .setPresent(true)
-                    .setGroupDisplayName(directory.groups().get(membership.groupId()).displayName())
-                    .setChangeId(NONE).setSource(NONE).setChangedAt(Instant.EPOCH)
-                    .build());
+            GroupMembership fact = RecordCopies.withDefaults(MEMBERSHIP_DEFAULTS, new GroupMembership());
+            fact.setGroupId(membership.groupId());
+            fact.setMemberId(membership.memberId());
+            fact.setMemberType(MemberType.valueOf(membership.memberType().name()));
+            fact.setPresent(true);
+            fact.setGroupDisplayName(directory.groups().get(membership.groupId()).displayName());
+            memberships.put(MembershipKeys.of(membership.groupId(), membership.memberId()), fact);
         }
         Map<String, DirectoryGroup> groups = new LinkedHashMap<>();
         for (Group group : directory.groups().values()) {
@@ -71,7 +80,7 @@ public final class EventRecords {
         for (User user : directory.users().values()) {
             TreeSet<String> groupIds = groupsOfUser.get(user.id());
             DirectoryUser event = user(user, assignments.ofUser(user.id()), groupIds == null ? List.of() : List.copyOf(groupIds));
-            Map<String, String> groupNames = new java.util.TreeMap<>();
+            Map<String, String> groupNames = new TreeMap<>();
             for (String groupId : event.getGroupIds()) {
                 String name = directory.groups().get(groupId).displayName();
                 if (name != null) {
@@ -93,26 +102,22 @@ public final class EventRecords {
     }
 
     static DirectoryUser user(User user, List<EffectiveAssignment> assignments, List<String> groupIds) {
-        DirectoryUser record = DirectoryUser.newBuilder()
-                .setId(user.id())
-                .setChangeId(NONE).setSource(NONE).setChangedAt(Instant.EPOCH)
-                .setLifecycle(lifecycle(user.state()))
-                .setDeletedAt(user.deletedAt())
-                .setAppRoleAssignments(avro(assignments))
-                .setGroupIds(new ArrayList<>(groupIds))
-                .build();
+        DirectoryUser record = RecordCopies.withDefaults(USER_DEFAULTS, new DirectoryUser());
+        record.setId(user.id());
+        record.setLifecycle(lifecycle(user.state()));
+        record.setDeletedAt(user.deletedAt());
+        record.setAppRoleAssignments(avro(assignments));
+        record.setGroupIds(new ArrayList<>(groupIds));
         AvroAttributes.write(record, user.attributes(), USER_RESERVED);
         return record;
     }
 
     static DirectoryGroup group(Group group, List<EffectiveAssignment> assignments) {
-        DirectoryGroup record = DirectoryGroup.newBuilder()
-                .setId(group.id())
-                .setChangeId(NONE).setSource(NONE).setChangedAt(Instant.EPOCH)
-                .setLifecycle(lifecycle(group.state()))
-                .setDeletedAt(group.deletedAt())
-                .setAppRoleAssignments(avro(assignments))
-                .build();
+        DirectoryGroup record = RecordCopies.withDefaults(GROUP_DEFAULTS, new DirectoryGroup());
+        record.setId(group.id());
+        record.setLifecycle(lifecycle(group.state()));
+        record.setDeletedAt(group.deletedAt());
+        record.setAppRoleAssignments(avro(assignments));
         AvroAttributes.write(record, group.attributes(), GROUP_RESERVED);
         return record;
     }
@@ -144,25 +149,50 @@ public final class EventRecords {
 
     private static SpecificRecordBase withBookkeeping(SpecificRecordBase record, String changeId, Instant at, String source) {
         if (record instanceof DirectoryUser user) {
-            DirectoryUser copy = DirectoryUser.newBuilder(user).setChangeId(changeId).setChangedAt(at).setSource(source).build();
-            copy.setExtensionAttributes(new TreeMap<>(stringMap(copy.getExtensionAttributes())));
+            DirectoryUser copy = RecordCopies.shallow(user, new DirectoryUser());
+            copy.setChangeId(changeId);
+            copy.setChangedAt(at);
+            copy.setSource(source);
+            copy.setExtensionAttributes(sortedText(copy.getExtensionAttributes()));
             return copy;
         }
         if (record instanceof DirectoryGroup group) {
-            DirectoryGroup copy = DirectoryGroup.newBuilder(group).setChangeId(changeId).setChangedAt(at).setSource(source).build();
-            copy.setExtensionAttributes(new TreeMap<>(stringMap(copy.getExtensionAttributes())));
+            DirectoryGroup copy = RecordCopies.shallow(group, new DirectoryGroup());
+            copy.setChangeId(changeId);
+            copy.setChangedAt(at);
+            copy.setSource(source);
+            copy.setExtensionAttributes(sortedText(copy.getExtensionAttributes()));
             return copy;
         }
         if (record instanceof GroupMembership membership) {
-            return GroupMembership.newBuilder(membership).setChangeId(changeId).setChangedAt(at).setSource(source).build();
+            GroupMembership copy = RecordCopies.shallow(membership, new GroupMembership());
+            copy.setChangeId(changeId);
+            copy.setChangedAt(at);
+            copy.setSource(source);
+            return copy;
         }
         throw new IllegalArgumentException("Not a directory record: " + record.getSchema().getFullName());
     }
 
-    private static Map<String, String> stringMap(Map<?, ?> map) {
+    /** The map as a sorted map of strings: itself when it already is one (records are never changed), else a copy. */
+    private static Map<String, String> sortedText(Map<?, ?> map) {
+        if (map instanceof TreeMap<?, ?> sorted && sorted.comparator() == null && allText(map)) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> text = (Map<String, String>) map;
+            return text;
+        }
         Map<String, String> result = new TreeMap<>();
         map.forEach((k, v) -> result.put(k.toString(), v == null ? null : v.toString()));
         return result;
+    }
+
+    private static boolean allText(Map<?, ?> map) {
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!(entry.getKey() instanceof String) || (entry.getValue() != null && !(entry.getValue() instanceof String))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The final record of a hard-deleted object: its last state, lifecycle HARD_DELETED. */

@@ -1,7 +1,6 @@
 package io.scimflow.rules.scope;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Whether an object is in the app's scope, and why. Immutable.
@@ -32,11 +31,19 @@ public record ScopeDecision(boolean entitled, boolean passesFilter, boolean soft
 
 	/** The failed checks in one line, or "in scope". */
 	public String summary() {
-		List<ScopeReason> failed = this.reasons.stream().filter((r) -> !r.passed()).toList();
-		if (failed.isEmpty()) {
-			return "in scope: " + this.reasons.stream().map(ScopeReason::detail).collect(Collectors.joining("; "));
+		boolean anyFailed = false;
+		for (ScopeReason reason : this.reasons) {
+			anyFailed |= !reason.passed();
 		}
-		return failed.stream().map(ScopeReason::detail).collect(Collectors.joining("; "));
+		StringBuilder summary = new StringBuilder(anyFailed ? "" : "in scope: ");
+		String separator = "";
+		for (ScopeReason reason : this.reasons) {
+			if (!anyFailed || !reason.passed()) {
+				summary.append(separator).append(reason.detail());
+				separator = "; ";
+			}
+		}
+		return summary.toString();
 	}
 
 }

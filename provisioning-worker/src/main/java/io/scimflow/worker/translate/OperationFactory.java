@@ -1,12 +1,10 @@
 package io.scimflow.worker.translate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -102,7 +100,7 @@ public final class OperationFactory {
 			OperationAction action, String changeId, Instant changedAt, String reason) {
 		String seed = changeId + "|" + type + "/" + sourceId + "|" + action;
 		return ProvisioningOperation.newBuilder()
-			.setOperationId(UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString())
+			.setOperationId(OperationIds.of(seed))
 			.setChangeId(changeId)
 			.setObjectType(type)
 			.setSourceId(sourceId)

@@ -1,6 +1,7 @@
 package io.scimflow.schemas.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,6 +19,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.scimflow.schemas.SampleEvents;
 import io.scimflow.events.directory.DirectoryUser;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericRecordBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +115,64 @@ class RestRegistryTest {
 
         assertThat(requests).containsExactly("POST /subjects/t-value/versions");
         assertThat(authorizations).containsExactly("Basic " + Base64.getEncoder().encodeToString("bob:pw".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void registersOncePerSubjectAndSchemaAndStillRegistersADifferentSchemaWithTheSameName() {
+        KafkaAvroSerializer serializer = new KafkaAvroSerializer();
+        serializer.configure(Map.of("schema.registry.url", url()), false);
+        Schema userSchema = DirectoryUser.getClassSchema();
+        Schema evolved = SchemaBuilder.record(userSchema.getName()).namespace(userSchema.getNamespace())
+                .fields().requiredString("id").endRecord();
+        Schema sameText = new Schema.Parser().parse(evolved.toString());
+
+        byte[] first = serializer.serialize("t", SampleEvents.user());
+        serializer.serialize("t", SampleEvents.user());
+        serializer.serialize("t", SampleEvents.user());
+        byte[] other = serializer.serialize("t", new GenericRecordBuilder(evolved).set("id", "u-1").build());
+        serializer.serialize("t", new GenericRecordBuilder(evolved).set("id", "u-2").build());
+        byte[] copy = serializer.serialize("t", new GenericRecordBuilder(sameText).set("id", "u-1").build());
+        serializer.serialize("u", SampleEvents.user());
+
+        assertThat(requests).containsExactly(
+                "POST /subjects/t-value/versions",
+                "POST /subjects/t-value/versions",
+                "POST /subjects/u-value/versions");
+        assertThat(java.nio.ByteBuffer.wrap(first, 1, 4).getInt()).isEqualTo(101);
+        assertThat(java.nio.ByteBuffer.wrap(other, 1, 4).getInt()).isEqualTo(102);
+        assertThat(copy).isEqualTo(other);
+    }
+
+    @Test
+    void looksUpOncePerSubjectAndSchemaAndSharesTheAnswerWithRegistering() {
+        KafkaAvroSerializer registering = new KafkaAvroSerializer();
+        registering.configure(Map.of("schema.registry.url", url()), false);
+        registering.serialize("t", SampleEvents.user());
+        requests.clear();
+        io.scimflow.schemas.registry.SchemaRegistryClient client = io.scimflow.schemas.registry.SchemaRegistryClients
+                .forConfig(AvroSerdeConfig.from(Map.of("schema.registry.url", url())));
+
+        int looked = client.idOf("t-value", DirectoryUser.getClassSchema());
+        int again = client.idOf("t-value", DirectoryUser.getClassSchema());
+        int registered = client.register("t-value", DirectoryUser.getClassSchema());
+
+        assertThat(List.of(looked, again, registered)).containsOnly(101);
+        assertThat(requests).containsExactly("POST /subjects/t-value");
+    }
+
+    @Test
+    void aFailedLookUpIsNotCached() {
+        io.scimflow.schemas.registry.SchemaRegistryClient client = io.scimflow.schemas.registry.SchemaRegistryClients
+                .forConfig(AvroSerdeConfig.from(Map.of("schema.registry.url", url())));
+
+        assertThatThrownBy(() -> client.idOf("t-value", DirectoryUser.getClassSchema()))
+                .hasMessageContaining("404");
+        int registered = client.register("t-value", DirectoryUser.getClassSchema());
+        int looked = client.idOf("t-value", DirectoryUser.getClassSchema());
+
+        assertThat(registered).isEqualTo(101);
+        assertThat(looked).isEqualTo(101);
+        assertThat(requests).containsExactly("POST /subjects/t-value", "POST /subjects/t-value/versions");
     }
 
     private synchronized void handle(HttpExchange exchange) throws IOException {
