@@ -74,9 +74,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
     @Option(names = "--scaleout-users", defaultValue = "2000", description = "Directory size of the scale-out scenario. Default: ${DEFAULT-VALUE}")
     int scaleOutUsers;
 
-    @Option(names = "--scaleout-sink-concurrency", defaultValue = "4",
+    @Option(names = "--scaleout-sink-concurrency", defaultValue = "2",
             description = "scimflow.sink.concurrency of each sink in the scale-out scenario: requests in flight per sink, so one sink's "
-                    + "ceiling is concurrency / latency (4 / 100 ms = 40 users/s), low enough that two sinks are still bound by the "
+                    + "ceiling is concurrency / latency (2 / 100 ms = 20 users/s), low enough that two sinks are still bound by the "
                     + "target's latency and not by the machine's CPU. Default: ${DEFAULT-VALUE}")
     int scaleOutSinkConcurrency;
 

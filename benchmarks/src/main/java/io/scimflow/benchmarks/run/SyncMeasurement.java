@@ -22,6 +22,11 @@ public record SyncMeasurement(int directoryUsers, int created, double elapsedSec
         long rateLimited, List<AppUsage> apps, double startupSeconds, double loadAverage,
         double publishedSeconds, double workerDoneSeconds, double firstWriteSeconds) {
 
+    /** Users per second from the target's first write to its last: the sinks' share of the sync. */
+    public double usersPerSecondFromFirstWrite() {
+        return created / (elapsedSeconds - firstWriteSeconds);
+    }
+
     public double usersPerSecond() {
         return created / elapsedSeconds;
     }
