@@ -71,7 +71,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
             description = "Window of the rate limits, in the server and the sink (Miro: 30s; e.g. 5s for a quick run). Default: ${DEFAULT-VALUE}")
     String rateWindow;
 
-    @Option(names = "--scaleout-users", defaultValue = "2000", description = "Directory size of the scale-out scenario. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--scaleout-users", defaultValue = "4000", description = "Directory size of the scale-out scenario. Default: ${DEFAULT-VALUE}")
     int scaleOutUsers;
 
     @Option(names = "--scaleout-sink-concurrency", defaultValue = "2",
