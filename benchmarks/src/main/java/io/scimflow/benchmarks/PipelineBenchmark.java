@@ -83,6 +83,10 @@ public final class PipelineBenchmark implements Callable<Integer> {
     @Option(names = "--scaleout-latency", defaultValue = "100ms", description = "Added latency per request in the scale-out scenario. Default: ${DEFAULT-VALUE}")
     String scaleOutLatency;
 
+    @Option(names = "--app-heap", defaultValue = "1g",
+            description = "Maximum heap (-Xmx) of each app's JVM; a 100,000-user directory needs about 3g in the producer. Default: ${DEFAULT-VALUE}")
+    String appHeap;
+
     @Option(names = "--name", description = "Name of the result file (benchmarks/results/<name>.json). Default: run-<date>-<time>")
     String name;
 
@@ -114,6 +118,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         }
         BenchmarkResult stored = compare == null ? null : ResultFiles.read(compare);
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        System.setProperty(io.scimflow.cli.local.LocalPipeline.CHILD_HEAP_PROPERTY, appHeap);
         List<ScenarioResult> results = new ArrayList<>();
         for (String shape : shapes) {
             BenchmarkDirectory.of(shape, 1);

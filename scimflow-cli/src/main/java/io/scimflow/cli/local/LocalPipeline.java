@@ -168,10 +168,27 @@ public final class LocalPipeline implements AutoCloseable {
     private RunningApp start(PipelineApp app, String name, Map<String, String> props) {
         if (settings.childProcesses()) {
             return ChildProcessApp.start(app, name, props, dataDir.resolve("logs").resolve(name + ".out"),
-                    List.of("-Xmx1g", "-XX:+UseSerialGC", "-Dsun.net.httpserver.nodelay=true"));
+                    List.of("-Xmx" + childHeap(), "-XX:+UseSerialGC", "-Dsun.net.httpserver.nodelay=true"));
         }
         return InProcessApp.start(app, name, props);
     }
+
+    /**
+     * Maximum heap of each app's JVM in child-process mode: system property
+     * {@value #CHILD_HEAP_PROPERTY} (a JVM size such as {@code 1g} or {@code 3072m}), default
+     * {@code 1g}. A local directory of 100,000 users needs more than 1 GiB in the producer.
+     */
+    static String childHeap() {
+        String heap = System.getProperty(CHILD_HEAP_PROPERTY, "1g").trim();
+        if (!heap.matches("\\d+[kKmMgG]?")) {
+            throw new IllegalArgumentException("Invalid value '" + heap + "' for the system property " + CHILD_HEAP_PROPERTY
+                    + ": expected a JVM heap size such as 1g or 3072m");
+        }
+        return heap;
+    }
+
+    /** See {@link #childHeap()}. */
+    public static final String CHILD_HEAP_PROPERTY = "scimflow.local.child-heap";
 
     // ---------------------------------------------------------------- waiting
 
