@@ -9,15 +9,18 @@ import io.scimflow.sink.target.TargetProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The target's capabilities: Miro's from the profile; a generic server's from its {@code /ServiceProviderConfig}. */
-final class TargetCapabilitiesReader {
+/**
+ * The target's capabilities: Miro's from the profile; a generic server's from its
+ * {@code /ServiceProviderConfig}. Used by the sink and by the CLI's provision on demand.
+ */
+public final class TargetCapabilitiesReader {
 
     private static final Logger log = LoggerFactory.getLogger(TargetCapabilitiesReader.class);
 
     private TargetCapabilitiesReader() {
     }
 
-    static TargetCapabilities read(SinkSettings settings, ScimHttpClient http) {
+    public static TargetCapabilities read(SinkSettings settings, ScimHttpClient http) {
         SinkProperties.Target t = settings.raw().getTarget();
         TargetCapabilities capabilities;
         if (settings.profile() == TargetProfile.MIRO) {

@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimflow.schemas.serde.KafkaAvroDeserializer;
 import io.scimflow.schemas.serde.KafkaAvroSerializer;
 import io.scimflow.sink.config.SinkSettings;
+import io.scimflow.sink.config.TargetCapabilitiesReader;
 import io.scimflow.sink.links.KafkaLinkStore;
 import io.scimflow.sink.log.ProvisioningLogWriter;
 import io.scimflow.sink.ratelimit.RateBudget;
@@ -22,9 +22,7 @@ import io.scimflow.sink.scim.RequestTally;
 import io.scimflow.sink.scim.ScimCallListener;
 import io.scimflow.sink.scim.ScimHttpClient;
 import io.scimflow.sink.scim.ScimTargetClient;
-import io.scimflow.sink.target.ServiceProviderInfo;
 import io.scimflow.sink.target.TargetCapabilities;
-import io.scimflow.sink.target.TargetProfile;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -55,7 +53,7 @@ final class SinkParts implements AutoCloseable {
         var target = settings.raw().getTarget();
         this.http = new ScimHttpClient(settings.baseUrl(), settings.token(), target.getConnectTimeout(), target.getRequestTimeout(),
                 new RateBudget(settings.rateBudget()), settings.retry(), ScimCallListener.NONE);
-        this.capabilities = capabilities(settings, http);
+        this.capabilities = TargetCapabilitiesReader.read(settings, http);
         Map<String, Object> producerConfig = new HashMap<>(kafka);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -86,33 +84,6 @@ final class SinkParts implements AutoCloseable {
 
     ScimTargetClient target(RequestTally tally) {
         return new ScimTargetClient(http, capabilities, tally);
-    }
-
-    private static TargetCapabilities capabilities(SinkSettings settings, ScimHttpClient http) {
-        var target = settings.raw().getTarget();
-        TargetCapabilities capabilities;
-        if (settings.profile() == TargetProfile.MIRO) {
-            capabilities = TargetCapabilities.miro(settings.patchStyle());
-        } else {
-            ServiceProviderInfo info = ServiceProviderInfo.assumed();
-            try {
-                JsonNode config = http.send("GET", "/ServiceProviderConfig", null, new RequestTally()).body();
-                if (config != null) {
-                    info = new ServiceProviderInfo(config.path("patch").path("supported").asBoolean(true),
-                            config.path("filter").path("supported").asBoolean(true), config.path("filter").path("maxResults").asInt(0));
-                }
-            } catch (RuntimeException e) {
-                // As the sink does: a server without a readable ServiceProviderConfig is assumed to be standard SCIM 2.0.
-            }
-            capabilities = TargetCapabilities.genericScim(settings.patchStyle(), info, target.isCaseInsensitiveUserName());
-        }
-        if (target.getGroupPatchMaxBytes() != null) {
-            capabilities = capabilities.withGroupPatchMaxBytes(target.getGroupPatchMaxBytes());
-        }
-        if (target.getGroupPatchMaxMembers() != null) {
-            capabilities = capabilities.withGroupPatchMaxMembers(target.getGroupPatchMaxMembers());
-        }
-        return capabilities;
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
