@@ -256,7 +256,8 @@ public final class PipelineUnderTest implements AutoCloseable {
         }
     }
 
-    static void sleep(long millis) {
+    /** Sleeps; an interrupt becomes an {@link IllegalStateException} (the benchmark stops). */
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

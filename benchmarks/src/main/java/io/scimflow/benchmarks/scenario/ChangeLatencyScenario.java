@@ -139,7 +139,7 @@ public final class ChangeLatencyScenario {
                     return entry;
                 }
             }
-            sleep(2);
+            PipelineUnderTest.sleep(2);
         }
         throw new TimeoutException("No PATCH " + path + " reached the target within " + CHANGE_TIMEOUT);
     }
@@ -149,14 +149,5 @@ public final class ChangeLatencyScenario {
         Arrays.sort(sorted);
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
     }
 }

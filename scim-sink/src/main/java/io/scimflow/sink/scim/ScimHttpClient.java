@@ -88,9 +88,12 @@ public final class ScimHttpClient {
             long started = System.nanoTime();
             HttpResponse<byte[]> response;
             try {
-                response = http.send(request(method, path, bytes), HttpResponse.BodyHandlers.ofByteArray());
+                try {
+                    response = http.send(request(method, path, bytes), HttpResponse.BodyHandlers.ofByteArray());
+                } finally {
+                    budget.answered(permit); // answered or failed: the slot's window starts now
+                }
             } catch (IOException e) {
-                budget.answered(permit);
                 listener.answered(endpoint, 0, Duration.ofNanos(System.nanoTime() - started));
                 failures++;
                 String reason = describe(e);
@@ -100,14 +103,9 @@ public final class ScimHttpClient {
                 pause(endpoint, failures, reason, retry.backoff(failures, random));
                 continue;
             } catch (InterruptedException e) {
-                budget.answered(permit);
                 Thread.currentThread().interrupt();
                 throw new ScimTransportException(method + " " + path + " interrupted", e);
-            } catch (RuntimeException e) {
-                budget.answered(permit);
-                throw e;
             }
-            budget.answered(permit);
             int status = response.statusCode();
             listener.answered(endpoint, status, Duration.ofNanos(System.nanoTime() - started));
             if (status >= 200 && status < 300) {
