@@ -167,8 +167,9 @@ public final class LocalPipeline implements AutoCloseable {
 
     private RunningApp start(PipelineApp app, String name, Map<String, String> props) {
         if (settings.childProcesses()) {
-            return ChildProcessApp.start(app, name, props, dataDir.resolve("logs").resolve(name + ".out"),
-                    List.of("-Xmx" + childHeap(), "-XX:+UseSerialGC", "-Dsun.net.httpserver.nodelay=true"));
+            List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + childHeap(), "-XX:+UseSerialGC", "-Dsun.net.httpserver.nodelay=true"));
+            jvmOptions.addAll(childJvmOptions());
+            return ChildProcessApp.start(app, name, props, dataDir.resolve("logs").resolve(name + ".out"), jvmOptions);
         }
         return InProcessApp.start(app, name, props);
     }
@@ -189,6 +190,29 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** See {@link #childHeap()}. */
     public static final String CHILD_HEAP_PROPERTY = "scimflow.local.child-heap";
+
+    /**
+     * More options for each app's JVM in child-process mode: system property
+     * {@value #CHILD_JVM_OPTIONS_PROPERTY}, options separated by spaces, each starting with
+     * {@code -} (for example {@code -XX:TieredStopAtLevel=1}); none by default.
+     */
+    static List<String> childJvmOptions() {
+        String value = System.getProperty(CHILD_JVM_OPTIONS_PROPERTY, "").trim();
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        List<String> options = List.of(value.split("\\s+"));
+        for (String option : options) {
+            if (!option.startsWith("-")) {
+                throw new IllegalArgumentException("Invalid value '" + value + "' for the system property " + CHILD_JVM_OPTIONS_PROPERTY
+                        + ": '" + option + "' is not a JVM option (options start with '-', separated by spaces)");
+            }
+        }
+        return options;
+    }
+
+    /** See {@link #childJvmOptions()}. */
+    public static final String CHILD_JVM_OPTIONS_PROPERTY = "scimflow.local.child-jvm-options";
 
     // ---------------------------------------------------------------- waiting
 

@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class ChildHeapTest {
+class ChildJvmSettingsTest {
 
     @AfterEach
     void clear() {
         System.clearProperty(LocalPipeline.CHILD_HEAP_PROPERTY);
+        System.clearProperty(LocalPipeline.CHILD_JVM_OPTIONS_PROPERTY);
     }
 
     @Test
@@ -25,5 +26,19 @@ class ChildHeapTest {
         System.setProperty(LocalPipeline.CHILD_HEAP_PROPERTY, "3 GB");
         assertThatThrownBy(LocalPipeline::childHeap).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("scimflow.local.child-heap").hasMessageContaining("'3 GB'");
+    }
+
+    @Test
+    void noExtraJvmOptionsUnlessTheSystemPropertyGivesThem() {
+        assertThat(LocalPipeline.childJvmOptions()).isEmpty();
+        System.setProperty(LocalPipeline.CHILD_JVM_OPTIONS_PROPERTY, "  -XX:TieredStopAtLevel=1   -Xss512k ");
+        assertThat(LocalPipeline.childJvmOptions()).containsExactly("-XX:TieredStopAtLevel=1", "-Xss512k");
+    }
+
+    @Test
+    void aWordThatIsNotAnOptionIsRefusedWithThePropertyName() {
+        System.setProperty(LocalPipeline.CHILD_JVM_OPTIONS_PROPERTY, "-Xss512k TieredStopAtLevel=1");
+        assertThatThrownBy(LocalPipeline::childJvmOptions).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scimflow.local.child-jvm-options").hasMessageContaining("'TieredStopAtLevel=1'");
     }
 }
