@@ -12,6 +12,10 @@ RUN ./mvnw -B -ntp -q -DskipTests package \
 FROM eclipse-temurin:17-jre
 ARG APP
 ENV APP=${APP}
+# C1 compiler only: on small machines (measured on 2 cores) the C2 compiler and the profiling
+# it needs cost more CPU than its faster code saves, even over a 100,000-user sync (see
+# benchmarks/README.md). On a larger machine, set JAVA_TOOL_OPTIONS to "" to get C2 back.
+ENV JAVA_TOOL_OPTIONS="-XX:TieredStopAtLevel=1"
 RUN useradd --system --uid 10001 scimflow && mkdir -p /data && chown scimflow /data
 COPY --from=build /src/${APP}/target/${APP}-exec.jar /app/app.jar
 USER scimflow

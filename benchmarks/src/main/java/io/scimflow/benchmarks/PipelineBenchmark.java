@@ -87,8 +87,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
             description = "Maximum heap (-Xmx) of each app's JVM; a 100,000-user directory needs about 3g in the producer. Default: ${DEFAULT-VALUE}")
     String appHeap;
 
-    @Option(names = "--app-jvm-options", defaultValue = "",
-            description = "More options for each app's JVM, separated by spaces (e.g. -XX:TieredStopAtLevel=1). Default: none")
+    @Option(names = "--app-jvm-options",
+            description = "More options for each app's JVM, separated by spaces; '' for none (C2 too). Default: "
+                    + io.scimflow.cli.local.LocalPipeline.DEFAULT_CHILD_JVM_OPTIONS + " (C1 only, as in the apps' image)")
     String appJvmOptions;
 
     @Option(names = "--name", description = "Name of the result file (benchmarks/results/<name>.json). Default: run-<date>-<time>")
@@ -123,7 +124,10 @@ public final class PipelineBenchmark implements Callable<Integer> {
         BenchmarkResult stored = compare == null ? null : ResultFiles.read(compare);
         System.setProperty("sun.net.httpserver.nodelay", "true");
         System.setProperty(io.scimflow.cli.local.LocalPipeline.CHILD_HEAP_PROPERTY, appHeap);
-        System.setProperty(io.scimflow.cli.local.LocalPipeline.CHILD_JVM_OPTIONS_PROPERTY, appJvmOptions);
+        if (appJvmOptions != null) {
+            System.setProperty(io.scimflow.cli.local.LocalPipeline.CHILD_JVM_OPTIONS_PROPERTY, appJvmOptions);
+        }
+        io.scimflow.cli.local.LocalPipeline.childJvmOptions(); // refuse a bad value before anything starts
         List<ScenarioResult> results = new ArrayList<>();
         for (String shape : shapes) {
             BenchmarkDirectory.of(shape, 1);

@@ -64,6 +64,7 @@ public final class SyncRun {
             Map<String, Long> requestsBefore = pipeline.target().requestCounts();
             long rateLimitedBefore = pipeline.target().rateLimitedCount();
             Map<String, Double> cpuBefore = pipeline.cpuSeconds();
+            Map<String, Long> brokerBefore = BrokerRequests.counts();
 
             double loadAverage = LoadAverage.oneMinute();
             Instant start = Instant.now();
@@ -74,13 +75,15 @@ public final class SyncRun {
             Instant firstWrite = pipeline.firstWrite();
 
             List<AppUsage> usage = pipeline.usageSince(cpuBefore);
+            Map<String, Long> brokerRequests = BrokerRequests.since(brokerBefore);
             Map<String, Long> requests = minus(pipeline.target().requestCounts(), requestsBefore);
             Set<String> excluded = warmedUp;
             List<UserSnapshot> users = pipeline.target().users().stream().filter(u -> !excluded.contains(u.userName())).toList();
             double elapsed = Duration.between(start, end).toNanos() / 1e9;
             SyncMeasurement measurement = new SyncMeasurement(measuredUsers, users.size(), elapsed, requests,
                     pipeline.target().rateLimitedCount() - rateLimitedBefore, usage, pipeline.startupSeconds(), loadAverage,
-                    seconds(start, stages.published()), seconds(start, stages.workerCaughtUp()), seconds(start, firstWrite));
+                    seconds(start, stages.published()), seconds(start, stages.workerCaughtUp()), seconds(start, firstWrite),
+                    brokerRequests);
             progress.say("%d users created in %.2f s (%.1f users/s), %d requests", users.size(), elapsed,
                     measurement.usersPerSecond(), measurement.totalRequests());
             return new Outcome(measurement, users);

@@ -1,11 +1,13 @@
 package io.scimflow.benchmarks.scenario;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import io.scimflow.benchmarks.run.AppUsage;
 import io.scimflow.benchmarks.run.SyncMeasurement;
+import io.scimflow.cli.local.LocalPipeline;
 
 /** Builds the metric map of one case, in display order. */
 final class Metrics {
@@ -34,13 +36,15 @@ final class Metrics {
         put(prefix + "stage_s first target write", m.firstWriteSeconds());
         m.requests().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> put(prefix + "requests " + e.getKey(), e.getValue()));
+        m.brokerRequests().forEach((request, count) -> put(prefix + "broker_requests " + request, count));
         for (AppUsage app : m.apps()) {
             put(prefix + "cpu_s " + app.app(), app.cpuSeconds());
             put(prefix + "peak_mib " + app.app(), app.peakMemoryMiB());
         }
         put(prefix + "startup_s", m.startupSeconds());
         put(prefix + "load_avg_1m", m.loadAverage());
-        return this;
+        List<String> jvmOptions = LocalPipeline.childJvmOptions();
+        return note("app JVM options", jvmOptions.isEmpty() ? "none" : String.join(" ", jvmOptions));
     }
 
     static String f(double value) {

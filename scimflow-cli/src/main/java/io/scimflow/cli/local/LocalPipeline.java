@@ -194,10 +194,13 @@ public final class LocalPipeline implements AutoCloseable {
     /**
      * More options for each app's JVM in child-process mode: system property
      * {@value #CHILD_JVM_OPTIONS_PROPERTY}, options separated by spaces, each starting with
-     * {@code -} (for example {@code -XX:TieredStopAtLevel=1}); none by default.
+     * {@code -}; an empty value means none. Unset, it is {@value #DEFAULT_CHILD_JVM_OPTIONS}, as in
+     * the apps' container image: on a machine of two cores the C2 compiler's work (and the
+     * profiling code it needs) cost more CPU than its faster code saves, even over a
+     * 100,000-user sync (see the benchmarks module's README).
      */
-    static List<String> childJvmOptions() {
-        String value = System.getProperty(CHILD_JVM_OPTIONS_PROPERTY, "").trim();
+    public static List<String> childJvmOptions() {
+        String value = System.getProperty(CHILD_JVM_OPTIONS_PROPERTY, DEFAULT_CHILD_JVM_OPTIONS).trim();
         if (value.isEmpty()) {
             return List.of();
         }
@@ -210,6 +213,9 @@ public final class LocalPipeline implements AutoCloseable {
         }
         return options;
     }
+
+    /** C1 compiler only: see {@link #childJvmOptions()}. */
+    public static final String DEFAULT_CHILD_JVM_OPTIONS = "-XX:TieredStopAtLevel=1";
 
     /** See {@link #childJvmOptions()}. */
     public static final String CHILD_JVM_OPTIONS_PROPERTY = "scimflow.local.child-jvm-options";

@@ -29,7 +29,9 @@ class ChildJvmSettingsTest {
     }
 
     @Test
-    void noExtraJvmOptionsUnlessTheSystemPropertyGivesThem() {
+    void theC1CompilerOnlyUnlessTheSystemPropertySaysOtherwise() {
+        assertThat(LocalPipeline.childJvmOptions()).containsExactly("-XX:TieredStopAtLevel=1");
+        System.setProperty(LocalPipeline.CHILD_JVM_OPTIONS_PROPERTY, " ");
         assertThat(LocalPipeline.childJvmOptions()).isEmpty();
         System.setProperty(LocalPipeline.CHILD_JVM_OPTIONS_PROPERTY, "  -XX:TieredStopAtLevel=1   -Xss512k ");
         assertThat(LocalPipeline.childJvmOptions()).containsExactly("-XX:TieredStopAtLevel=1", "-Xss512k");
