@@ -31,6 +31,15 @@ public final class ConsumerLag {
         }
     }
 
+    /** The end offsets of the topics' partitions added up (-1 when the broker does not answer): grows with every record written. */
+    public static long endOffsetSum(Admin admin, List<String> topics) {
+        try {
+            return endOffsets(admin, topics).values().stream().mapToLong(Long::longValue).sum();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     /** The end offset of every partition of the topics: how many records were ever written there. */
     public static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics) throws Exception {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();

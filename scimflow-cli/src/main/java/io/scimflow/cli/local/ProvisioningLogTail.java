@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -35,6 +37,8 @@ public final class ProvisioningLogTail implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong lastEntryNanos = new AtomicLong(System.nanoTime());
     private final Thread thread;
+    private final Map<TopicPartition, Long> endAtStart;
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
 
     /**
      * @param fromBeginning read the whole log, or only what is written from now on
@@ -57,6 +61,7 @@ public final class ProvisioningLogTail implements AutoCloseable {
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
         }
+        endAtStart = fromBeginning ? consumer.endOffsets(partitions, Duration.ofSeconds(30)) : Map.of();
         thread = new Thread(this::run, "provisioning-log-tail");
         thread.setDaemon(true);
         thread.start();
@@ -71,6 +76,21 @@ public final class ProvisioningLogTail implements AutoCloseable {
         return List.copyOf(entries);
     }
 
+    /**
+     * Waits until every entry written before this tail started has been read (immediately for a
+     * tail that starts at the end).
+     */
+    public void awaitCaughtUp(Duration timeout) {
+        try {
+            if (!caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("The provisioning log was not read to its end within " + timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the provisioning log", e);
+        }
+    }
+
     /** How long since the last entry arrived. */
     public Duration sinceLastEntry() {
         return Duration.ofNanos(System.nanoTime() - lastEntryNanos.get());
@@ -79,6 +99,9 @@ public final class ProvisioningLogTail implements AutoCloseable {
     private void run() {
         try {
             while (running.get()) {
+                if (caughtUp.getCount() > 0 && endAtStart.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                    caughtUp.countDown();
+                }
                 for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(100))) {
                     if (record.value() instanceof ProvisioningLogEntry entry) {
                         entries.add(entry);
