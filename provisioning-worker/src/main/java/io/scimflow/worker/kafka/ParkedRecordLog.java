@@ -15,6 +15,7 @@ import io.scimflow.events.log.LogStep;
 import io.scimflow.events.log.ProvisioningLogEntry;
 import io.scimflow.events.log.StepName;
 import io.scimflow.rules.mapping.MappingException;
+import io.scimflow.schemas.ids.RandomIds;
 import io.scimflow.schemas.keys.OperationKeys;
 import io.scimflow.worker.WorkerProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,7 +60,7 @@ final class ParkedRecordLog {
 				? key.substring(0, key.indexOf('|')) : key;
 		Object event = decodeQuietly(record);
 		ProvisioningLogEntry entry = ProvisioningLogEntry.newBuilder()
-			.setId(UUID.randomUUID().toString())
+			.setId(RandomIds.next())
 			.setChangeId(changeId(event))
 			.setOperationId(UUID.nameUUIDFromBytes(("parked|" + record.topic() + "|" + record.partition() + "|"
 					+ record.offset()).getBytes(StandardCharsets.UTF_8)).toString())

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +16,7 @@ import io.scimflow.events.log.LogStep;
 import io.scimflow.events.log.ModifiedProperty;
 import io.scimflow.events.log.ProvisioningLogEntry;
 import io.scimflow.events.operations.ProvisioningOperation;
+import io.scimflow.schemas.ids.RandomIds;
 import io.scimflow.sink.reconcile.Outcome;
 import io.scimflow.sink.target.ScimPathNames;
 import org.apache.kafka.clients.producer.Producer;
@@ -81,7 +81,7 @@ public final class ProvisioningLogWriter {
     }
 
     private ProvisioningLogEntry.Builder base(String key, ProvisioningOperation op) {
-        ProvisioningLogEntry.Builder builder = ProvisioningLogEntry.newBuilder().setId(UUID.randomUUID().toString())
+        ProvisioningLogEntry.Builder builder = ProvisioningLogEntry.newBuilder().setId(RandomIds.next())
                 .setRunId(runId).setTimestamp(Instant.now());
         if (op != null) {
             return builder.setChangeId(op.getChangeId()).setOperationId(op.getOperationId()).setObjectType(op.getObjectType())
