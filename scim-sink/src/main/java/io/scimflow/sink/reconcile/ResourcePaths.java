@@ -2,6 +2,7 @@ package io.scimflow.sink.reconcile;
 
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,31 +26,67 @@ public final class ResourcePaths {
     private static final Pattern FILTERED = Pattern.compile(
             "^(\\w+)\\[\\s*(\\w+)\\s+eq\\s+(?:\"([^\"]*)\"|(true|false))\\s*\\](?:\\.(\\w+))?$", Pattern.CASE_INSENSITIVE);
 
+    // Operations use the few paths of the attribute mappings over and over: each is parsed once.
+    private static final int CACHE_LIMIT = 1024;
+    private static final Map<String, ParsedPath> PARSED = new ConcurrentHashMap<>();
+
     private ResourcePaths() {
+    }
+
+    /**
+     * A path taken apart: the extension schema (or null), then either a value filter
+     * {@code attr[filterAttr eq value].subAttr} (subAttr may be null) or dotted attribute names.
+     */
+    private record ParsedPath(String schema, String attr, String filterAttr, String filterValue, String subAttr, String[] parts) {
+
+        boolean filtered() {
+            return filterAttr != null;
+        }
+
+        static ParsedPath of(String path) {
+            ParsedPath parsed = PARSED.get(path);
+            if (parsed == null) {
+                parsed = parse(path);
+                if (PARSED.size() < CACHE_LIMIT) {
+                    PARSED.put(path, parsed);
+                }
+            }
+            return parsed;
+        }
+
+        private static ParsedPath parse(String path) {
+            String schema = ScimPathNames.schemaOf(path);
+            String rest = ScimPathNames.withoutSchema(path);
+            Matcher filtered = FILTERED.matcher(rest);
+            if (filtered.matches()) {
+                String value = filtered.group(3) != null ? filtered.group(3) : filtered.group(4);
+                return new ParsedPath(schema, filtered.group(1), filtered.group(2), value, filtered.group(5), null);
+            }
+            return new ParsedPath(schema, null, null, null, null, rest.split("\\."));
+        }
     }
 
     /** The value at the path, or null when absent. */
     public static JsonNode read(ObjectNode resource, String path) {
-        ObjectNode container = container(resource, path, false);
+        ParsedPath parsed = ParsedPath.of(path);
+        ObjectNode container = container(resource, parsed.schema(), false);
         if (container == null) {
             return null;
         }
-        String rest = ScimPathNames.withoutSchema(path);
-        Matcher filtered = FILTERED.matcher(rest);
-        if (filtered.matches()) {
-            JsonNode array = field(container, filtered.group(1));
+        if (parsed.filtered()) {
+            JsonNode array = field(container, parsed.attr());
             if (array == null || !array.isArray()) {
                 return null;
             }
             for (JsonNode element : array) {
-                if (selects(element, filtered)) {
-                    return filtered.group(5) == null ? element : field(element, filtered.group(5));
+                if (selects(element, parsed)) {
+                    return parsed.subAttr() == null ? element : field(element, parsed.subAttr());
                 }
             }
             return null;
         }
         JsonNode node = container;
-        for (String part : rest.split("\\.")) {
+        for (String part : parsed.parts()) {
             node = field(node, part);
             if (node == null) {
                 return null;
@@ -60,36 +97,35 @@ public final class ResourcePaths {
 
     /** Sets the value at the path, creating the containers and the filtered array element. */
     public static void write(ObjectNode resource, String path, JsonNode value) {
-        ObjectNode container = container(resource, path, true);
-        String rest = ScimPathNames.withoutSchema(path);
-        Matcher filtered = FILTERED.matcher(rest);
-        if (filtered.matches()) {
-            String arrayName = existingName(container, filtered.group(1));
+        ParsedPath parsed = ParsedPath.of(path);
+        ObjectNode container = container(resource, parsed.schema(), true);
+        if (parsed.filtered()) {
+            String arrayName = existingName(container, parsed.attr());
             JsonNode existing = container.get(arrayName);
             ArrayNode array = existing instanceof ArrayNode a ? a : container.putArray(arrayName);
             ObjectNode element = null;
             for (JsonNode candidate : array) {
-                if (candidate instanceof ObjectNode o && selects(o, filtered)) {
+                if (candidate instanceof ObjectNode o && selects(o, parsed)) {
                     element = o;
                 }
             }
             if (element == null) {
                 element = array.addObject();
-                element.set(filtered.group(2), filterValue(filtered));
+                element.set(parsed.filterAttr(), filterValue(parsed));
                 if ("emails".equalsIgnoreCase(arrayName) && array.size() == 1) {
                     element.put("primary", true);
                 }
             }
-            if (filtered.group(5) == null) {
+            if (parsed.subAttr() == null) {
                 if (value instanceof ObjectNode o) {
                     element.setAll(o);
                 }
             } else {
-                element.set(filtered.group(5), value);
+                element.set(parsed.subAttr(), value);
             }
             return;
         }
-        String[] parts = rest.split("\\.");
+        String[] parts = parsed.parts();
         ObjectNode node = container;
         for (int i = 0; i < parts.length - 1; i++) {
             String name = existingName(node, parts[i]);
@@ -100,23 +136,21 @@ public final class ResourcePaths {
     }
 
     /** True when the array element's filtered sub-attribute equals the filter value (as text, without case). */
-    private static boolean selects(JsonNode element, Matcher filtered) {
-        JsonNode key = field(element, filtered.group(2));
-        String wanted = filtered.group(3) != null ? filtered.group(3) : filtered.group(4);
-        return key != null && !key.isNull() && key.asText().equalsIgnoreCase(wanted);
+    private static boolean selects(JsonNode element, ParsedPath parsed) {
+        JsonNode key = field(element, parsed.filterAttr());
+        return key != null && !key.isNull() && key.asText().equalsIgnoreCase(parsed.filterValue());
     }
 
     /** The filter value as written into a new element: "True"/"False" (any case) and bare literals as booleans. */
-    private static JsonNode filterValue(Matcher filtered) {
-        String text = filtered.group(3) != null ? filtered.group(3) : filtered.group(4);
+    private static JsonNode filterValue(ParsedPath parsed) {
+        String text = parsed.filterValue();
         if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
             return nodes().booleanNode(Boolean.parseBoolean(text));
         }
         return nodes().textNode(text);
     }
 
-    private static ObjectNode container(ObjectNode resource, String path, boolean create) {
-        String schema = ScimPathNames.schemaOf(path);
+    private static ObjectNode container(ObjectNode resource, String schema, boolean create) {
         if (schema == null) {
             return resource;
         }
