@@ -66,6 +66,7 @@ public final class ScimSink implements SmartLifecycle {
         consumer.close();
         quarantine.close();
         links.close();
+        http.close();
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();

@@ -1,5 +1,6 @@
 package io.scimflow.sink;
 
+import io.scimflow.sink.scim.ScimHttpClient;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -17,6 +18,9 @@ public class ScimSinkApplication {
         new SpringApplicationBuilder(ScimSinkApplication.class)
                 .properties("spring.application.name=scim-sink", "server.port=8083",
                         "management.endpoints.web.exposure.include=health,info,metrics,prometheus")
+                // Apache HttpClient logs request headers (the bearer token) and raw bytes at DEBUG: never.
+                .properties(ScimHttpClient.SECRET_BEARING_LOGGERS.stream().map(l -> "logging.level." + l + "=WARN")
+                        .toArray(String[]::new))
                 .run(args);
     }
 }

@@ -116,7 +116,7 @@ class SinkConfiguration {
 
         RateBudget budget = new RateBudget(settings.rateBudget());
         ScimHttpClient http = new ScimHttpClient(settings.baseUrl(), settings.token(), p.getTarget().getConnectTimeout(),
-                p.getTarget().getRequestTimeout(), budget, settings.retry(), new ScimMetrics(meters));
+                p.getTarget().getRequestTimeout(), p.getConcurrency(), budget, settings.retry(), new ScimMetrics(meters));
         TargetCapabilities capabilities = TargetCapabilitiesReader.read(settings, http);
         Clock clock = Clock.systemUTC();
         UserSnapshot users = new UserSnapshot(clock, p.getPrefetch().getTtl());

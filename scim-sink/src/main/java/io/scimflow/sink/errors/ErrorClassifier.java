@@ -6,6 +6,7 @@ import io.scimflow.sink.reconcile.InvalidOperationException;
 import io.scimflow.sink.reconcile.TargetConflictException;
 import io.scimflow.sink.scim.CredentialsRejectedException;
 import io.scimflow.sink.scim.ScimCallException;
+import io.scimflow.sink.scim.ScimHttpClient;
 import io.scimflow.sink.scim.ScimTransportException;
 
 /**
@@ -72,7 +73,7 @@ public final class ErrorClassifier {
             return "SCIM_" + rejected.status();
         }
         if (failure instanceof ScimTransportException transport) {
-            return transport.getCause() instanceof java.net.http.HttpTimeoutException ? "TIMEOUT" : "UNREACHABLE";
+            return ScimHttpClient.isTimeout(transport.getCause()) ? "TIMEOUT" : "UNREACHABLE";
         }
         if (failure instanceof InvalidOperationException) {
             return "INVALID_OPERATION";

@@ -50,4 +50,20 @@ class ErrorClassifierTests {
         assertThat(ErrorClassifier.code(new ScimTransportException("t", new HttpTimeoutException("t")))).isEqualTo("TIMEOUT");
         assertThat(ErrorClassifier.code(new ScimTransportException("t", new java.net.ConnectException("r")))).isEqualTo("UNREACHABLE");
     }
+
+    @Test
+    void givesTheSameCodesForApacheHttpClientFailures() {
+        assertThat(ErrorClassifier.code(new ScimTransportException("t", new java.net.SocketTimeoutException("Read timed out"))))
+                .isEqualTo("TIMEOUT");
+        assertThat(ErrorClassifier.code(new ScimTransportException("t",
+                new org.apache.hc.client5.http.ConnectTimeoutException("Connect timed out")))).isEqualTo("TIMEOUT");
+        assertThat(ErrorClassifier.code(new ScimTransportException("t",
+                new org.apache.hc.core5.http.ConnectionRequestTimeoutException("Timeout deadline")))).isEqualTo("TIMEOUT");
+        assertThat(ErrorClassifier.code(new ScimTransportException("t",
+                new org.apache.hc.client5.http.HttpHostConnectException("Connection refused")))).isEqualTo("UNREACHABLE");
+        assertThat(ErrorClassifier.code(new ScimTransportException("t",
+                new org.apache.hc.core5.http.NoHttpResponseException("127.0.0.1:1 failed to respond")))).isEqualTo("UNREACHABLE");
+        assertThat(ErrorClassifier.classify(new ScimTransportException("t", new java.net.SocketTimeoutException("t"))))
+                .isEqualTo(Kind.TRANSIENT_EXHAUSTED);
+    }
 }

@@ -42,6 +42,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class SinkParts implements AutoCloseable {
 
+    /** Provision on demand sends one request at a time; a few pooled connections are plenty. */
+    private static final int ON_DEMAND_CONNECTIONS = 4;
+
     final ScimHttpClient http;
     final TargetCapabilities capabilities;
     final Reconciler reconciler;
@@ -51,7 +54,7 @@ final class SinkParts implements AutoCloseable {
 
     SinkParts(SinkSettings settings, Map<String, Object> kafka, Object registryUrl, String linksTopic, String logTopic) {
         var target = settings.raw().getTarget();
-        this.http = new ScimHttpClient(settings.baseUrl(), settings.token(), target.getConnectTimeout(), target.getRequestTimeout(),
+        this.http = new ScimHttpClient(settings.baseUrl(), settings.token(), target.getConnectTimeout(), target.getRequestTimeout(), ON_DEMAND_CONNECTIONS,
                 new RateBudget(settings.rateBudget()), settings.retry(), ScimCallListener.NONE);
         this.capabilities = TargetCapabilitiesReader.read(settings, http);
         Map<String, Object> producerConfig = new HashMap<>(kafka);
@@ -109,6 +112,7 @@ final class SinkParts implements AutoCloseable {
         } finally {
             links.close();
             producer.close(Duration.ofSeconds(10));
+            http.close();
         }
     }
 }
