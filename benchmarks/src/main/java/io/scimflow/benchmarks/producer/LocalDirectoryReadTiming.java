@@ -28,7 +28,7 @@ import io.scimflow.producer.publish.StateEvent;
  * {@link EventRecords#project}, {@link DirectoryDiffer#diff} against an empty published state
  * and the stamping of every record. The file is the benchmark's {@code flat} directory
  * ({@link BenchmarkDirectory#flat}), written once per size to a temporary file. Prints ms per
- * phase, GC ms per phase and the peak heap of each round. Not a test: run it by hand with the
+ * phase (elapsed, CPU of the process, GC) and the peak heap of each round. Not a test: run it by hand with the
  * producer's JVM flags (directory-producer/README.md, "Performance").
  *
  * <p>Arguments: {@code [users,users,... [rounds]]}, default {@code 10000 5}.
@@ -39,6 +39,8 @@ public final class LocalDirectoryReadTiming {
     }
 
     public static void main(String[] args) throws IOException {
+        // The apps trust the event classes through the serdes, which this harness does not load.
+        System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.scimflow.events.directory");
         List<Integer> sizes = new ArrayList<>();
         for (String size : (args.length > 0 ? args[0] : "10000").split(",")) {
             sizes.add(Integer.parseInt(size.trim()));
@@ -51,7 +53,8 @@ public final class LocalDirectoryReadTiming {
             try {
                 LocalDirectoryWriter.write(file, BenchmarkDirectory.flat(users).directory());
                 System.out.printf(Locale.ROOT, "%n%,d users, file %,d bytes (%s)%n", users, Files.size(file), file);
-                System.out.println("round     read ms (gc)    project ms (gc)   diff ms (gc)    stamp ms (gc)   total ms (gc)   peak heap MiB");
+                System.out.println("ms per phase: elapsed, process CPU, GC");
+                System.out.println("round  read                project             diff                stamp               total               peak heap MiB");
                 for (int round = 1; round <= rounds; round++) {
                     round(round, file);
                 }
@@ -64,10 +67,10 @@ public final class LocalDirectoryReadTiming {
     private static void round(int round, Path file) {
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-        long[] read = new long[2];
-        long[] project = new long[2];
-        long[] diff = new long[2];
-        long[] stamp = new long[2];
+        long[] read = new long[3];
+        long[] project = new long[3];
+        long[] diff = new long[3];
+        long[] stamp = new long[3];
         long[] mark = start();
         Directory directory = LocalDirectoryReader.read(file);
         mark = lap(mark, read);
@@ -89,14 +92,24 @@ public final class LocalDirectoryReadTiming {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.printf(Locale.ROOT, "%5d  %8d (%4d)   %8d (%4d)   %6d (%4d)   %6d (%4d)   %7d (%4d)   %6d   [%d users, %d records]%n",
-                round, read[0], read[1], project[0], project[1], diff[0], diff[1], stamp[0], stamp[1],
-                read[0] + project[0] + diff[0] + stamp[0], read[1] + project[1] + diff[1] + stamp[1],
+        System.out.printf(Locale.ROOT, "%5d  %s  %s  %s  %s  %s  %6d   [%d users, %d records]%n",
+                round, phase(read), phase(project), phase(diff), phase(stamp),
+                phase(new long[] {read[0] + project[0] + diff[0] + stamp[0], read[1] + project[1] + diff[1] + stamp[1],
+                    read[2] + project[2] + diff[2] + stamp[2]}),
                 peak >> 20, directory.users().size(), stamped.size());
     }
 
+    private static String phase(long[] times) {
+        return String.format(Locale.ROOT, "%6d %6d %5d", times[0], times[2], times[1]);
+    }
+
     private static long[] start() {
-        return new long[] {System.nanoTime(), gcMillis()};
+        return new long[] {System.nanoTime(), gcMillis(), processCpuNanos()};
+    }
+
+    /** CPU time of the whole process (all threads, the GC's too): unlike elapsed time, it hardly depends on other load. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Stores the elapsed and GC ms since {@code mark} into {@code into}; returns a new mark. */
@@ -104,6 +117,7 @@ public final class LocalDirectoryReadTiming {
         long[] now = start();
         into[0] = (now[0] - mark[0]) / 1_000_000;
         into[1] = now[1] - mark[1];
+        into[2] = (now[2] - mark[2]) / 1_000_000;
         return now;
     }
 

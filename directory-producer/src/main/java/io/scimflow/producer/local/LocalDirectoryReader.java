@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,24 +57,48 @@ public final class LocalDirectoryReader {
         this.file = file;
     }
 
+    /**
+     * Reads the file as a stream the fast way ({@link PlainDirectoryReader}) and, when that
+     * declines (the file is not plain, or has an error), again the thorough way, which gives
+     * the result or the error with its line.
+     */
     public static Directory read(Path path) {
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return PlainDirectoryReader.read(reader, options());
+        } catch (IOException | RuntimeException e) {
+            // Declined, not valid YAML or not readable: the thorough reading says which, and where.
+        }
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new LocalDirectoryException("Cannot read the local directory " + path + ": " + e, e);
         }
-        return parse(text, path.toString());
+        return thorough(text, path.toString());
     }
 
     public static Directory parse(String yaml, String fileName) {
+        try {
+            return PlainDirectoryReader.read(new StringReader(yaml), options());
+        } catch (RuntimeException e) {
+            return thorough(yaml, fileName);
+        }
+    }
+
+    /** Composes the whole document into a node tree first: every construct of YAML, every error with its line. */
+    static Directory thorough(String yaml, String fileName) {
         return new LocalDirectoryReader(fileName).parse(new StringReader(yaml));
     }
 
-    private Directory parse(Reader reader) {
+    static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Integer.MAX_VALUE);
         options.setAllowDuplicateKeys(false);
+        return options;
+    }
+
+    private Directory parse(Reader reader) {
+        LoaderOptions options = options();
         Node root;
         try {
             root = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options,
@@ -258,33 +281,20 @@ public final class LocalDirectoryReader {
         }
     }
 
-    /** App roles by id, value and display name. */
+    /** App roles by id, value and display name; errors name the line of the reference. */
     private final class RoleIndex {
 
-        private final Map<String, String> byRef = new HashMap<>();
-        private final Map<String, Integer> ambiguous = new HashMap<>();
-
-        RoleIndex() {
-            add(AppRole.DEFAULT_ACCESS);
-        }
+        private final AppRoleReferences references = new AppRoleReferences();
 
         void add(AppRole role) {
-            byRef.put(role.id(), role.id());
-            for (String ref : new String[] {role.value(), role.displayName()}) {
-                if (ref != null) {
-                    String previous = byRef.put(ref, role.id());
-                    if (previous != null && !previous.equals(role.id())) {
-                        ambiguous.put(ref, 1);
-                    }
-                }
-            }
+            references.add(role);
         }
 
         String resolve(String ref, Node node) {
-            if (ambiguous.containsKey(ref)) {
+            if (references.ambiguous(ref)) {
                 throw error(node, "app role '" + ref + "' is ambiguous: several roles have this value or display name; use the role id");
             }
-            String id = byRef.get(ref);
+            String id = references.id(ref);
             if (id == null) {
                 throw error(node, "unknown app role '" + ref + "' (declare it under appRoles, or use Default Access)");
             }
