@@ -271,7 +271,7 @@ public final class LocalDirectoryReader {
      * (attribute values are text), and the reader skips the cost of matching every value
      * against the other implicit types.
      */
-    private static final class TextAndBooleanResolver extends Resolver {
+    static final class TextAndBooleanResolver extends Resolver {
 
         @Override
         protected void addImplicitResolvers() {
