@@ -1,5 +1,6 @@
 package io.scimflow.producer.local;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -58,11 +59,17 @@ public final class LocalDirectoryReader {
     }
 
     /**
-     * Reads the file as a stream the fast way ({@link PlainDirectoryReader}) and, when that
-     * declines (the file is not plain, or has an error), again the thorough way, which gives
-     * the result or the error with its line.
+     * Reads the file as a stream, the fastest way that applies: line by line when it has the
+     * writer's layout ({@link WrittenLayoutReader}), else from SnakeYAML's events when it is
+     * plain ({@link PlainDirectoryReader}); when both decline (the file uses more of YAML, or
+     * has an error), the thorough way, which gives the result or the error with its line.
      */
     public static Directory read(Path path) {
+        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return WrittenLayoutReader.read(reader);
+        } catch (IOException | RuntimeException e) {
+            // Declined (or not readable): next way.
+        }
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return PlainDirectoryReader.read(reader, options());
         } catch (IOException | RuntimeException e) {
@@ -78,6 +85,11 @@ public final class LocalDirectoryReader {
     }
 
     public static Directory parse(String yaml, String fileName) {
+        try {
+            return WrittenLayoutReader.read(new BufferedReader(new StringReader(yaml)));
+        } catch (IOException | RuntimeException e) {
+            // Declined: next way.
+        }
         try {
             return PlainDirectoryReader.read(new StringReader(yaml), options());
         } catch (RuntimeException e) {

@@ -1,23 +1,11 @@
 package io.scimflow.producer.local;
 
 import java.io.Reader;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.scimflow.producer.model.AppRole;
-import io.scimflow.producer.model.AppRoleGrant;
 import io.scimflow.producer.model.Directory;
-import io.scimflow.producer.model.DirectoryBuilder;
-import io.scimflow.producer.model.Group;
-import io.scimflow.producer.model.MemberType;
-import io.scimflow.producer.model.ObjectState;
-import io.scimflow.producer.model.PrincipalType;
-import io.scimflow.producer.model.User;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
@@ -51,11 +39,7 @@ final class PlainDirectoryReader {
     }
 
     private final Parser parser;
-    private final DirectoryBuilder builder = new DirectoryBuilder();
-    private final AppRoleReferences roles = new AppRoleReferences();
-    private final Map<String, List<String>> pendingMembers = new LinkedHashMap<>();
-    /** Reused for each object: its attributes, and its reserved fields. */
-    private final Map<String, Object> fields = new HashMap<>();
+    private final PlainDirectoryAssembler assembler = new PlainDirectoryAssembler();
 
     private PlainDirectoryReader(Reader reader, LoaderOptions options) {
         this.parser = new ParserImpl(new StreamReader(reader), options);
@@ -74,7 +58,7 @@ final class PlainDirectoryReader {
         expect(Event.ID.StreamStart);
         Event event = parser.getEvent();
         if (event.is(Event.ID.StreamEnd)) {
-            return builder.build();
+            return assembler.finish();
         }
         check(event.is(Event.ID.DocumentStart), "a document");
         collectionStart(Event.ID.MappingStart);
@@ -93,10 +77,11 @@ final class PlainDirectoryReader {
                 continue;
             }
             while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+                readFields();
                 switch (index) {
-                    case 0 -> appRole();
-                    case 1 -> user();
-                    default -> group();
+                    case 0 -> assembler.appRole();
+                    case 1 -> assembler.user();
+                    default -> assembler.group();
                 }
             }
             parser.getEvent();
@@ -104,8 +89,7 @@ final class PlainDirectoryReader {
         parser.getEvent();
         expect(Event.ID.DocumentEnd);
         expect(Event.ID.StreamEnd);
-        members();
-        return builder.build();
+        return assembler.finish();
     }
 
     /** True for a null section ({@code users:}); false when a list starts; declines otherwise. */
@@ -119,46 +103,12 @@ final class PlainDirectoryReader {
         return false;
     }
 
-    private void appRole() {
-        readFields();
-        String id = requiredText(LocalDirectoryReader.ID);
-        AppRole role = new AppRole(id, optionalText("value"), optionalText("displayName"));
-        builder.putAppRole(role);
-        roles.add(role);
-    }
-
-    private void user() {
-        readFields();
-        String id = requiredText(LocalDirectoryReader.ID);
-        check(builder.user(id) == null, "unique user ids");
-        Instant deleted = deleted();
-        Object assignments = fields.remove(LocalDirectoryReader.ASSIGNMENTS);
-        builder.putUser(new User(id, attributes(), deleted == null ? ObjectState.ACTIVE : ObjectState.SOFT_DELETED, deleted));
-        grant(id, PrincipalType.USER, assignments);
-    }
-
-    private void group() {
-        readFields();
-        String id = requiredText(LocalDirectoryReader.ID);
-        check(builder.group(id) == null && builder.user(id) == null, "unique ids");
-        Instant deleted = deleted();
-        Object assignments = fields.remove(LocalDirectoryReader.ASSIGNMENTS);
-        boolean hasMembers = fields.containsKey(LocalDirectoryReader.MEMBERS);
-        Object members = fields.remove(LocalDirectoryReader.MEMBERS);
-        builder.putGroup(new Group(id, attributes(), deleted == null ? ObjectState.ACTIVE : ObjectState.SOFT_DELETED, deleted));
-        grant(id, PrincipalType.GROUP, assignments);
-        if (hasMembers) {
-            pendingMembers.put(id, list(members));
-        }
-    }
-
     /**
-     * Reads one object's mapping into {@link #fields}: a value is a String, a Boolean or
-     * {@link Null#NULL} (plain scalars resolved as the thorough reader does), or a list of the
-     * items' text.
+     * Reads one object's mapping into the assembler's fields (plain scalars resolved as the
+     * thorough reader does).
      */
     private void readFields() {
-        fields.clear();
+        Map<String, Object> fields = assembler.next();
         collectionStart(Event.ID.MappingStart);
         while (!parser.checkEvent(Event.ID.MappingEnd)) {
             String key = plainKey();
@@ -167,7 +117,7 @@ final class PlainDirectoryReader {
             if (event instanceof ScalarEvent scalar) {
                 check(scalar.getAnchor() == null && scalar.getTag() == null, "no anchor or tag");
                 value = switch (kind(scalar)) {
-                    case NULL -> Null.NULL;
+                    case NULL -> PlainDirectoryAssembler.Null.NULL;
                     case BOOL -> Boolean.valueOf(scalar.getValue());
                     case TEXT -> scalar.getValue();
                 };
@@ -183,82 +133,6 @@ final class PlainDirectoryReader {
             check(fields.put(key, value) == null, "no duplicate keys");
         }
         parser.getEvent();
-    }
-
-    /** The attributes left in {@link #fields} once the reserved ones are removed. */
-    private Map<String, Object> attributes() {
-        fields.remove(LocalDirectoryReader.ID);
-        fields.remove(LocalDirectoryReader.DELETED);
-        Map<String, Object> attributes = new HashMap<>(fields.size() * 2);
-        fields.forEach((name, value) -> {
-            if (value != Null.NULL) {
-                attributes.put(name, value);
-            }
-        });
-        return attributes;
-    }
-
-    private String requiredText(String key) {
-        String value = optionalText(key);
-        check(value != null && !value.isBlank(), "an id");
-        return value;
-    }
-
-    /** A scalar's text, null when absent or null; declines on a list or a boolean (rare: the thorough reader keeps its spelling). */
-    private String optionalText(String key) {
-        Object value = fields.get(key);
-        if (value == null || value == Null.NULL) {
-            return null;
-        }
-        if (value instanceof String text) {
-            return text;
-        }
-        throw new Declined("a single text value for " + key);
-    }
-
-    private Instant deleted() {
-        String text = optionalText(LocalDirectoryReader.DELETED);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new Declined("an ISO-8601 instant");
-        }
-    }
-
-    /** The items of a list field: none when absent or null; declines on a single value. */
-    private static List<String> list(Object value) {
-        if (value == null || value == Null.NULL) {
-            return List.of();
-        }
-        if (value instanceof List<?> list) {
-            @SuppressWarnings("unchecked")
-            List<String> items = (List<String>) list;
-            return items;
-        }
-        throw new Declined("a list");
-    }
-
-    private void grant(String principalId, PrincipalType type, Object assignments) {
-        for (String ref : list(assignments)) {
-            check(!roles.ambiguous(ref), "an unambiguous role");
-            String roleId = roles.id(ref);
-            check(roleId != null, "a known role");
-            builder.grant(new AppRoleGrant(principalId, type, roleId));
-        }
-    }
-
-    private void members() {
-        pendingMembers.forEach((groupId, members) -> {
-            for (String memberId : members) {
-                MemberType type = builder.user(memberId) != null ? MemberType.USER
-                        : builder.group(memberId) != null ? MemberType.GROUP : null;
-                check(type != null, "members that exist");
-                builder.addMember(groupId, memberId, type);
-            }
-        });
     }
 
     private String plainKey() {
@@ -314,7 +188,4 @@ final class PlainDirectoryReader {
             default -> Kind.TEXT;
         };
     }
-
-    /** A null value: present (so {@code members:} counts as a key) but no value. */
-    private enum Null { NULL }
 }

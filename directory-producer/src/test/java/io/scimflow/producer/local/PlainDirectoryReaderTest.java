@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
 
@@ -83,42 +85,80 @@ class PlainDirectoryReaderTest {
                 new String[] {"[Company Admin]", "[Company Admin, Company Admin]"},
                 new String[] {"accountEnabled: false", "accountEnabled: off"},
                 new String[] {"employeeId: 00042", "employeeId: 42"},
-                new String[] {"groups:", "groups: []\nother:"});
+                new String[] {"groups:", "groups: []\nother:"},
+                new String[] {null, "# c\n\nusers:\n  - id: u1\n    a: \"q \\\" \\\\ \\n \\t \\r \\u0001 \\u00e9 x\"\n    b: [\"x, y\", z, true, ~]\n    c: []\n"
+                        + "    d:\n    e: plain text (1) @ a.b/c+d_e-f\n    f: 2026-10-01\ngroups:\n  - id: g\n    members:\n      - u1  # Zoë\n"
+                        + "      - \"u1\"\n    z: ~\n"},
+                new String[] {null, "users:\n  - id: u1\n    a: b \n"},
+                new String[] {null, "users:\n  - id: u1\n    a: b  c\n"},
+                new String[] {null, "users:\n  - id: u1\n    a: b # c\n"},
+                new String[] {null, "users:\n  - id: u1\n    a:\tb\n"},
+                new String[] {null, "users:\n  - id: u1\n    a: \"b\tc\"\n"},
+                new String[] {null, "users:\n  - id: u1\n    a: \"b\\x41\"\n"},
+                new String[] {null, "users:\n  - id: u1\n    a: \"two\n      lines\"\n"},
+                new String[] {null, "users:\n  - id: u1\n    a: [b,c]\n"},
+                new String[] {null, "users:\n  - id: u1\n    a: [b ]\n"},
+                new String[] {null, "users:\n  - id: u1\n    a:\n    - b\n"},
+                new String[] {null, "users:\n  - id: u1\n    a:\n      - b\n     - c\n"},
+                new String[] {null, "users:\n  - id: u1\n    id: u2\n"},
+                new String[] {null, "users:\n  - id: u1\n    # comment\n    a: b\n"},
+                new String[] {null, "users:\n  - id: u1\n# comment\n    a: b\n"},
+                new String[] {null, "users:\r\n  - id: u1\r\n    a: b\r\n"},
+                new String[] {null, "\uFEFFusers:\n  - id: u1\n"},
+                new String[] {null, "users:\n  - id: u1\n    a: b\u2028c\n"},
+                new String[] {null, "users:\n  - id: u1\n    a: \"b\u0085c\"\n"},
+                new String[] {null, "users:\n  - id: u1\n    a: -b\n    c: b:c\n"},
+                new String[] {null, "users:\n  - id: u1\n    a: b: c\n"},
+                new String[] {null, "users:\n  - id: u1\n    accountEnabled: True\n    x: yes\n    y: NULL\n"},
+                new String[] {null, "users:\n- id: u1\n"},
+                new String[] {null, "users:\n  - id: u1\ngroups:\n  - id: g\n    members:\n      - u1 # one space\n      - u1\n"});
         return edits.stream().map(e -> e[0] == null ? e[1] : BASE.replace(e[0], e[1])).toList();
     }
 
     @ParameterizedTest
     @MethodSource("variants")
-    void theFastPathGivesTheThoroughReadingOrDeclines(String yaml) {
+    void theFastPathsGiveTheThoroughReadingOrDecline(String yaml) throws IOException {
         Throwable thoroughError = catchThrowable(() -> LocalDirectoryReader.thorough(yaml, "f.yaml"));
         Throwable fastError = catchThrowable(() -> PlainDirectoryReader.read(new StringReader(yaml), LocalDirectoryReader.options()));
+        Throwable layoutError = catchThrowable(() -> WrittenLayoutReader.read(new BufferedReader(new StringReader(yaml))));
         if (thoroughError != null) {
             assertThat(thoroughError).isInstanceOf(LocalDirectoryException.class);
             assertThat(fastError).as("the fast path must not accept a file the format refuses").isNotNull();
+            assertThat(layoutError).as("the layout path must not accept a file the format refuses").isNotNull();
             assertThat(catchThrowable(() -> LocalDirectoryReader.parse(yaml, "f.yaml"))).hasMessage(thoroughError.getMessage());
             return;
         }
         Directory thorough = LocalDirectoryReader.thorough(yaml, "f.yaml");
         assertThat(LocalDirectoryReader.parse(yaml, "f.yaml")).isEqualTo(thorough);
         if (fastError == null) {
-            Directory fast = PlainDirectoryReader.read(new StringReader(yaml), LocalDirectoryReader.options());
-            assertThat(fast).isEqualTo(thorough);
-            assertThat(LocalDirectoryWriter.toYaml(fast)).isEqualTo(LocalDirectoryWriter.toYaml(thorough));
-            assertThat(List.copyOf(fast.users().keySet())).isEqualTo(List.copyOf(thorough.users().keySet()));
-            assertThat(List.copyOf(fast.grants())).isEqualTo(List.copyOf(thorough.grants()));
-            assertThat(List.copyOf(fast.memberships())).isEqualTo(List.copyOf(thorough.memberships()));
+            sameReading(PlainDirectoryReader.read(new StringReader(yaml), LocalDirectoryReader.options()), thorough);
+        }
+        if (layoutError == null) {
+            sameReading(WrittenLayoutReader.read(new BufferedReader(new StringReader(yaml))), thorough);
         }
     }
 
+    /** Same directory, in the same order (what the writer would write back). */
+    private static void sameReading(Directory fast, Directory thorough) {
+        assertThat(fast).isEqualTo(thorough);
+        assertThat(LocalDirectoryWriter.toYaml(fast)).isEqualTo(LocalDirectoryWriter.toYaml(thorough));
+        assertThat(List.copyOf(fast.users().keySet())).isEqualTo(List.copyOf(thorough.users().keySet()));
+        assertThat(List.copyOf(fast.grants())).isEqualTo(List.copyOf(thorough.grants()));
+        assertThat(List.copyOf(fast.memberships())).isEqualTo(List.copyOf(thorough.memberships()));
+    }
+
     @Test
-    void theWritersFilesTakeTheFastPath() {
+    void theWritersFilesTakeTheFastPaths() throws IOException {
         Directory synthetic = SyntheticDirectory.generate(2_000, 12, 3L);
         String yaml = LocalDirectoryWriter.toYaml(synthetic);
 
         Directory fast = PlainDirectoryReader.read(new StringReader(yaml), LocalDirectoryReader.options());
+        Directory layout = WrittenLayoutReader.read(new BufferedReader(new StringReader(yaml)));
 
         assertThat(fast).isEqualTo(synthetic).isEqualTo(LocalDirectoryReader.thorough(yaml, "synthetic.yaml"));
         assertThat(LocalDirectoryWriter.toYaml(fast)).isEqualTo(yaml);
+        assertThat(layout).isEqualTo(synthetic);
+        assertThat(LocalDirectoryWriter.toYaml(layout)).isEqualTo(yaml);
     }
 
     @Test
