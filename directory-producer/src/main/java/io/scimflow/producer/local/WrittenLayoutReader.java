@@ -3,6 +3,7 @@ package io.scimflow.producer.local;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,13 @@ final class WrittenLayoutReader {
 
     private final BufferedReader in;
     private final PlainDirectoryAssembler assembler = new PlainDirectoryAssembler();
+    /**
+     * One String per distinct key and per frequent value (company, country, department…):
+     * a large directory repeats them in every object, and the directory keeps them all.
+     */
+    private final Map<String, String> shared = new HashMap<>();
+    private static final int SHARED_LIMIT = 4096;
+
     private String line;
     private int pos;
 
@@ -145,7 +153,7 @@ final class WrittenLayoutReader {
             pos++;
         }
         check(pos > start && pos < line.length() && line.charAt(pos) == ':', "a key");
-        String key = line.substring(start, pos);
+        String key = share(line.substring(start, pos));
         pos++;
         return key;
     }
@@ -195,7 +203,22 @@ final class WrittenLayoutReader {
             }
         }
         check(line.charAt(pos - 1) != ' ', "no trailing space");
-        return line.substring(start, pos);
+        return share(line.substring(start, pos));
+    }
+
+    /** The same String for the same short text, while fewer than {@link #SHARED_LIMIT} are kept (the first seen are the frequent ones). */
+    private String share(String text) {
+        if (text.length() > 40) {
+            return text;
+        }
+        String known = shared.get(text);
+        if (known != null) {
+            return known;
+        }
+        if (shared.size() < SHARED_LIMIT) {
+            shared.put(text, text);
+        }
+        return text;
     }
 
     /** A double-quoted scalar on one line, with the escapes {@code \" \\ \n \t \r \\uXXXX}. */
