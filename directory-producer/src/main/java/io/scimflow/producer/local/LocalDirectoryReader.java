@@ -44,6 +44,11 @@ import org.yaml.snakeyaml.nodes.Tag;
  * {@code id}, {@code deletedDateTime} (soft-deleted when set), {@code appRoleAssignments}
  * (roles by value, display name or id) and, for groups, {@code members} (user or group ids).
  * Every error names the file and the line.
+ *
+ * <p>{@link #read} and {@link #parse} take the fastest way that applies ({@link
+ * WrittenLayoutReader} for the writer's layout, {@link PlainDirectoryReader} for plain files);
+ * those decline anything unusual or wrong, and then this class composes the whole document
+ * and walks it (the thorough reading), which defines the format and words every error.
  */
 public final class LocalDirectoryReader {
 
