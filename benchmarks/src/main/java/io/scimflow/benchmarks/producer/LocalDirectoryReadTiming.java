@@ -28,8 +28,9 @@ import io.scimflow.producer.publish.StateEvent;
  * {@link EventRecords#project}, {@link DirectoryDiffer#diff} against an empty published state
  * and the stamping of every record. The file is the benchmark's {@code flat} directory
  * ({@link BenchmarkDirectory#flat}), written once per size to a temporary file. Prints ms per
- * phase (elapsed, CPU of the process, GC) and the peak heap of each round. Not a test: run it by hand with the
- * producer's JVM flags (directory-producer/README.md, "Performance").
+ * phase (elapsed, CPU of the process, GC) and the peak heap of each round. Not a test: run it
+ * by hand with the producer's JVM flags (directory-producer/README.md, "Reading the local
+ * directory (performance)").
  *
  * <p>Arguments: {@code [users,users,... [rounds]]}, default {@code 10000 5}.
  */
