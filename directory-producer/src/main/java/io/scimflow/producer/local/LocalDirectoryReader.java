@@ -1,5 +1,6 @@
 package io.scimflow.producer.local;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +44,11 @@ import org.yaml.snakeyaml.nodes.Tag;
  * {@code id}, {@code deletedDateTime} (soft-deleted when set), {@code appRoleAssignments}
  * (roles by value, display name or id) and, for groups, {@code members} (user or group ids).
  * Every error names the file and the line.
+ *
+ * <p>{@link #read} and {@link #parse} take the fastest way that applies ({@link
+ * WrittenLayoutReader} for the writer's layout, {@link PlainDirectoryReader} for plain files);
+ * those decline anything unusual or wrong, and then this class composes the whole document
+ * and walks it (the thorough reading), which defines the format and words every error.
  */
 public final class LocalDirectoryReader {
 
@@ -58,24 +63,59 @@ public final class LocalDirectoryReader {
         this.file = file;
     }
 
+    /**
+     * Reads the file as a stream, the fastest way that applies: line by line when it has the
+     * writer's layout ({@link WrittenLayoutReader}), else from SnakeYAML's events when it is
+     * plain ({@link PlainDirectoryReader}); when both decline (the file uses more of YAML, or
+     * has an error), the thorough way, which gives the result or the error with its line.
+     */
     public static Directory read(Path path) {
+        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return WrittenLayoutReader.read(reader);
+        } catch (IOException | RuntimeException e) {
+            // Declined (or not readable): next way.
+        }
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return PlainDirectoryReader.read(reader, options());
+        } catch (IOException | RuntimeException e) {
+            // Declined, not valid YAML or not readable: the thorough reading says which, and where.
+        }
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new LocalDirectoryException("Cannot read the local directory " + path + ": " + e, e);
         }
-        return parse(text, path.toString());
+        return thorough(text, path.toString());
     }
 
     public static Directory parse(String yaml, String fileName) {
+        try {
+            return WrittenLayoutReader.read(new BufferedReader(new StringReader(yaml)));
+        } catch (IOException | RuntimeException e) {
+            // Declined: next way.
+        }
+        try {
+            return PlainDirectoryReader.read(new StringReader(yaml), options());
+        } catch (RuntimeException e) {
+            return thorough(yaml, fileName);
+        }
+    }
+
+    /** Composes the whole document into a node tree first: every construct of YAML, every error with its line. */
+    static Directory thorough(String yaml, String fileName) {
         return new LocalDirectoryReader(fileName).parse(new StringReader(yaml));
     }
 
-    private Directory parse(Reader reader) {
+    static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Integer.MAX_VALUE);
         options.setAllowDuplicateKeys(false);
+        return options;
+    }
+
+    private Directory parse(Reader reader) {
+        LoaderOptions options = options();
         Node root;
         try {
             root = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options,
@@ -248,7 +288,7 @@ public final class LocalDirectoryReader {
      * (attribute values are text), and the reader skips the cost of matching every value
      * against the other implicit types.
      */
-    private static final class TextAndBooleanResolver extends Resolver {
+    static final class TextAndBooleanResolver extends Resolver {
 
         @Override
         protected void addImplicitResolvers() {
@@ -258,33 +298,20 @@ public final class LocalDirectoryReader {
         }
     }
 
-    /** App roles by id, value and display name. */
+    /** App roles by id, value and display name; errors name the line of the reference. */
     private final class RoleIndex {
 
-        private final Map<String, String> byRef = new HashMap<>();
-        private final Map<String, Integer> ambiguous = new HashMap<>();
-
-        RoleIndex() {
-            add(AppRole.DEFAULT_ACCESS);
-        }
+        private final AppRoleReferences references = new AppRoleReferences();
 
         void add(AppRole role) {
-            byRef.put(role.id(), role.id());
-            for (String ref : new String[] {role.value(), role.displayName()}) {
-                if (ref != null) {
-                    String previous = byRef.put(ref, role.id());
-                    if (previous != null && !previous.equals(role.id())) {
-                        ambiguous.put(ref, 1);
-                    }
-                }
-            }
+            references.add(role);
         }
 
         String resolve(String ref, Node node) {
-            if (ambiguous.containsKey(ref)) {
+            if (references.ambiguous(ref)) {
                 throw error(node, "app role '" + ref + "' is ambiguous: several roles have this value or display name; use the role id");
             }
-            String id = byRef.get(ref);
+            String id = references.id(ref);
             if (id == null) {
                 throw error(node, "unknown app role '" + ref + "' (declare it under appRoles, or use Default Access)");
             }
