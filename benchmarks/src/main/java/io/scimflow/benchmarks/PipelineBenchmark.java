@@ -83,6 +83,11 @@ public final class PipelineBenchmark implements Callable<Integer> {
     @Option(names = "--scaleout-latency", defaultValue = "100ms", description = "Added latency per request in the scale-out scenario. Default: ${DEFAULT-VALUE}")
     String scaleOutLatency;
 
+    @Option(names = "--target-warmup", defaultValue = "5000",
+            description = "Throughput only: POSTs sent to a scratch server before the pipeline starts, so the target's code in this JVM "
+                    + "is warm for the pipeline as it is for the direct baseline (which runs after the pipeline). 0 for none. Default: ${DEFAULT-VALUE}")
+    int targetWarmup;
+
     @Option(names = "--app-heap", defaultValue = "1g",
             description = "Maximum heap (-Xmx) of each app's JVM; a 100,000-user directory needs about 3g in the producer. Default: ${DEFAULT-VALUE}")
     String appHeap;
@@ -134,7 +139,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         }
         if (wants("throughput")) {
             for (String shape : shapes) {
-                results.addAll(new ThroughputScenario(users, shape, sinkConcurrency, workerConcurrency, warmupUsers).run());
+                results.addAll(new ThroughputScenario(users, shape, sinkConcurrency, workerConcurrency, warmupUsers, targetWarmup).run());
             }
         }
         if (wants("latency")) {

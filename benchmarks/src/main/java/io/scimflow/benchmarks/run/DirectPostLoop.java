@@ -77,6 +77,37 @@ public final class DirectPostLoop {
         }
     }
 
+    /**
+     * Warms this JVM's SCIM server code (and the loop's client) up: {@code count} POSTs of
+     * synthetic users, one after the other, to a scratch server with the same settings. The
+     * target of a real sync is a long-running, warm service, and the direct baseline runs
+     * against warm server code too (the pipeline's sync ran before it in this JVM).
+     */
+    public static void warmUp(MiroServerSettings settings, int count) {
+        List<String> bodies = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:User"));
+            body.put("userName", "warm-up-" + i + "@example.com");
+            body.put("name", Map.of("givenName", "Warm", "familyName", "Up " + i));
+            body.put("displayName", "Warm Up " + i);
+            body.put("emails", List.of(Map.of("value", "warm-up-" + i + "@example.com", "type", "work", "primary", true)));
+            body.put("active", true);
+            try {
+                bodies.add(JSON.writeValueAsString(body));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot write a warm-up body", e);
+            }
+        }
+        try (LocalMiroScimServer server = LocalMiroScimServer.start(settings.toBuilder().port(0).build())) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            URI uri = URI.create(server.baseUrl() + "/Users");
+            for (String body : bodies) {
+                post(http, uri, settings.token(), body);
+            }
+        }
+    }
+
     /** The user as the target holds it, without what the server assigns (id, meta) or derives (groups). */
     static String createBody(UserSnapshot user) {
         Map<String, Object> body = new LinkedHashMap<>(user.attributes());

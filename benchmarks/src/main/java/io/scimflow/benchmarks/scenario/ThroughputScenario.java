@@ -24,8 +24,11 @@ public final class ThroughputScenario {
     private final int sinkConcurrency;
     private final int workerConcurrency;
     private final int warmupUsers;
+    private final int targetWarmup;
 
-    public ThroughputScenario(List<Integer> sizes, String shape, int sinkConcurrency, int workerConcurrency, int warmupUsers) {
+    public ThroughputScenario(List<Integer> sizes, String shape, int sinkConcurrency, int workerConcurrency, int warmupUsers,
+            int targetWarmup) {
+        this.targetWarmup = targetWarmup;
         this.sizes = List.copyOf(sizes);
         this.shape = shape;
         this.sinkConcurrency = sinkConcurrency;
@@ -40,6 +43,10 @@ public final class ThroughputScenario {
             Progress progress = new Progress("throughput " + label);
             BenchmarkDirectory directory = BenchmarkDirectory.of(shape, users + warmupUsers);
             PipelineSpec spec = new PipelineSpec(1, sinkConcurrency, workerConcurrency, false, Duration.ofSeconds(30), Duration.ZERO, directory.groupNames());
+            if (targetWarmup > 0) {
+                progress.say("warming the target server's code up: %d POSTs to a scratch server", targetWarmup);
+                DirectPostLoop.warmUp(spec.miroSettings(), targetWarmup);
+            }
             SyncRun.Outcome outcome = SyncRun.run(spec, directory, warmupUsers, Duration.ofMinutes(30), progress);
             SyncMeasurement m = outcome.measurement();
 
@@ -64,6 +71,7 @@ public final class ThroughputScenario {
                     .sync("", m)
                     .note("directory", shape)
                     .note("warm-up", warmupUsers > 0 ? warmupUsers + " users synced first, not measured" : "none (cold apps)")
+                    .note("target server warm-up", targetWarmup > 0 ? targetWarmup + " POSTs to a scratch server before the pipeline started" : "none")
                     .note("worker concurrency", String.valueOf(workerConcurrency))
                 .note("sink concurrency", String.valueOf(sinkConcurrency))
                     .note("direct concurrent threads", String.valueOf(sinkConcurrency))

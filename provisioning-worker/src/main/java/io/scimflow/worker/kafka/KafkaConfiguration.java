@@ -78,6 +78,12 @@ class KafkaConfiguration {
 	}
 
 	@Bean
+	KafkaClientsWarmUp kafkaClientsWarmUp(KafkaTemplate<String, Object> operationsTemplate, RecordDecoder recordDecoder,
+			WorkerTopics topics) {
+		return new KafkaClientsWarmUp(operationsTemplate, recordDecoder, topics);
+	}
+
+	@Bean
 	KafkaTemplate<String, byte[]> deadLetterTemplate(KafkaProperties kafka) {
 		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
 		config.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -20,6 +20,11 @@ final class RecordDecoder {
 		this.deserializer.configure(Map.of("schema.registry.url", schemaRegistryUrl, "specific.avro.reader", true), false);
 	}
 
+	/** Fetches the newest schema of each topic ahead of the first record; false for a topic without one yet. */
+	boolean prepare(String topic) {
+		return this.deserializer.prepare(topic);
+	}
+
 	Object decode(String topic, byte[] value) {
 		try {
 			return this.deserializer.deserialize(topic, value);

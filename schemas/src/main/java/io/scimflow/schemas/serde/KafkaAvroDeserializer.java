@@ -78,6 +78,25 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         }
     }
 
+    /**
+     * Fetches the newest schema of the topic's value subject now, so records written with it
+     * are read without a registry call on the first one.
+     *
+     * @return false when the subject has no schema yet or the registry cannot be reached (the
+     *         first record then fetches its schema, as without this call)
+     */
+    public boolean prepare(String topic) {
+        if (config == null) {
+            throw new IllegalStateException("KafkaAvroDeserializer used before configure()");
+        }
+        try {
+            readers.computeIfAbsent(registry.latest(AvroSerdeConfig.subject(topic, false)).id(), this::readerFor);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private DatumReader<Object> readerFor(int id) {
         Schema writer = registry.schemaById(id);
         if (!config.specificAvroReader()) {

@@ -73,22 +73,39 @@ public class KafkaAvroSerializer implements Serializer<Object> {
                     + " to Avro for topic " + topic + ": only Avro records (generated or generic) are supported");
         }
         String subject = AvroSerdeConfig.subject(topic, isKey);
-        Schema schema = container.getSchema();
-        int id;
+        WriterSchema target = schemaFor(subject, container.getSchema());
+        return write(target.id(), target.schema(), data);
+    }
+
+    /**
+     * Gets the id the records of this schema will be written with for the topic now (registering
+     * the schema when configured to), so the first record sent does not wait for the registry.
+     *
+     * @throws SerializationException when the registry cannot give an id
+     */
+    public void prepare(String topic, Schema schema) {
+        if (config == null) {
+            throw new IllegalStateException("KafkaAvroSerializer used before configure()");
+        }
+        WriterSchema target = schemaFor(AvroSerdeConfig.subject(topic, isKey), schema);
+        writers.computeIfAbsent(target.schema(), SpecificDatumWriter::new);
+    }
+
+    /** The id and schema records are written with. */
+    private record WriterSchema(int id, Schema schema) {
+    }
+
+    private WriterSchema schemaFor(String subject, Schema schema) {
         try {
             if (config.useLatestVersion()) {
                 RegisteredSchema latest = registry.latest(subject);
-                id = latest.id();
-                schema = latest.schema();
-            } else if (config.autoRegisterSchemas()) {
-                id = registry.register(subject, schema);
-            } else {
-                id = registry.idOf(subject, schema);
+                return new WriterSchema(latest.id(), latest.schema());
             }
+            int id = config.autoRegisterSchemas() ? registry.register(subject, schema) : registry.idOf(subject, schema);
+            return new WriterSchema(id, schema);
         } catch (SchemaRegistryException e) {
             throw new SerializationException("Cannot get a schema id for subject " + subject + ": " + e.getMessage(), e);
         }
-        return write(id, schema, data);
     }
 
     private byte[] write(int id, Schema schema, Object data) {

@@ -98,9 +98,10 @@ class SinkConfiguration {
         MeterRegistry meters = meterRegistry.getIfAvailable(SimpleMeterRegistry::new);
         String runId = UUID.randomUUID().toString();
 
+        KafkaAvroSerializer avroSerializer = avroSerializer(registry);
         KafkaProducer<String, Object> avroProducer = new KafkaProducer<>(withRegistry(producerProps, registry,
                 Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                        ProducerConfig.LINGER_MS_CONFIG, 5)), new StringSerializer(), avroSerializer(registry));
+                        ProducerConfig.LINGER_MS_CONFIG, 5)), new StringSerializer(), avroSerializer);
         KafkaProducer<byte[], byte[]> bytesProducer = new KafkaProducer<>(withRegistry(producerProps, registry,
                 Map.of(ProducerConfig.ACKS_CONFIG, "all")), new ByteArraySerializer(), new ByteArraySerializer());
 
@@ -136,7 +137,9 @@ class SinkConfiguration {
                 clock, notifier::failureRate);
         ProvisioningLogWriter logWriter = new ProvisioningLogWriter(avroProducer, p.getTopics().getLog(), runId,
                 settings.secretAttributes(), meters);
-        OperationProcessor processor = new OperationProcessor(avroDeserializer(registry), reconciler,
+        KafkaAvroDeserializer operationValues = avroDeserializer(registry);
+        KafkaClientsWarmUp.prepare(avroProducer, avroSerializer, operationValues, p.getTopics());
+        OperationProcessor processor = new OperationProcessor(operationValues, reconciler,
                 tally -> new ScimTargetClient(http, capabilities, tally), gate, quarantine, logWriter,
                 new DeadLetterPublisher(bytesProducer, p.getTopics().getDeadLetter()), failures);
 
@@ -172,17 +175,15 @@ class SinkConfiguration {
         return config;
     }
 
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static org.apache.kafka.common.serialization.Serializer<Object> avroSerializer(Object registry) {
+    private static KafkaAvroSerializer avroSerializer(Object registry) {
         KafkaAvroSerializer serializer = new KafkaAvroSerializer();
         serializer.configure(Map.of(REGISTRY_URL, registry), false);
-        return (org.apache.kafka.common.serialization.Serializer) serializer;
+        return serializer;
     }
 
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static org.apache.kafka.common.serialization.Deserializer<Object> avroDeserializer(Object registry) {
+    private static KafkaAvroDeserializer avroDeserializer(Object registry) {
         KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
         deserializer.configure(Map.of(REGISTRY_URL, registry, "specific.avro.reader", true), false);
-        return (org.apache.kafka.common.serialization.Deserializer) deserializer;
+        return deserializer;
     }
 }
