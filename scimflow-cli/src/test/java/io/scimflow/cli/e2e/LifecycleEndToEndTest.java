@@ -88,11 +88,12 @@ class LifecycleEndToEndTest {
         assertThat(department(ada)).isEqualTo("Engineering");
         assertThat(ada.roles()).first().isEqualTo("ORGANIZATION_INTERNAL_USER");
         assertThat(team("Sales").memberIds()).containsExactly(user("bob@contoso.example").id());
-        assertThat(logFor("u-ada")).anySatisfy(e -> {
+        // The log entry is written after the target's change: wait for it as for the change.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(logFor("u-ada")).anySatisfy(e -> {
             assertThat(e.getAction()).isEqualTo(LogAction.CREATE);
             assertThat(e.getStatus()).isEqualTo(LogStatus.SUCCESS);
             assertThat(e.getTargetId()).isEqualTo(ada.id());
-        });
+        }));
         assertThat(miro.journal()).filteredOn(j -> j.method().equals("POST") && j.path().endsWith("/Users"))
                 .hasSize(6).allSatisfy(j -> assertThat(j.status()).isEqualTo(201));
     }
@@ -147,10 +148,10 @@ class LifecycleEndToEndTest {
             assertThat(user("fay@contoso.example").active()).as("sign-in blocked").isFalse();
             assertThat(user("gus@contoso.example").active()).as("soft-deleted").isFalse();
         });
-        assertThat(logFor("u-eve")).anySatisfy(e -> {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(logFor("u-eve")).anySatisfy(e -> {
             assertThat(e.getAction()).isEqualTo(LogAction.DISABLE);
             assertThat(e.getStatus()).isEqualTo(LogStatus.SUCCESS);
-        });
+        }));
 
         api.call("POST", "/api/users/u-gus/restore", null);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(user("gus@contoso.example").active()).as("restored").isTrue());
@@ -167,10 +168,10 @@ class LifecycleEndToEndTest {
             assertThat(j.method()).isEqualTo("DELETE");
             assertThat(j.path()).endsWith("/Users/" + halId);
         });
-        assertThat(logFor("u-hal")).anySatisfy(e -> {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(logFor("u-hal")).anySatisfy(e -> {
             assertThat(e.getAction()).isEqualTo(LogAction.DELETE);
             assertThat(e.getStatus()).isEqualTo(LogStatus.SUCCESS);
-        });
+        }));
     }
 
     @Test
