@@ -3,13 +3,11 @@ package io.scimflow.schemas.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.scimflow.events.directory.GroupMembership;
-import io.scimflow.events.directory.MemberType;
 import io.scimflow.schemas.registry.MockSchemaRegistry;
 import io.scimflow.schemas.registry.RegisteredSchema;
 import io.scimflow.schemas.registry.SchemaRegistryClient;
@@ -54,11 +52,6 @@ class PrepareTest {
         }
     };
 
-    private static GroupMembership membership() {
-        return GroupMembership.newBuilder().setGroupId("g1").setMemberId("u1").setMemberType(MemberType.USER)
-                .setPresent(true).setChangeId("c").setSource("local").setChangedAt(Instant.ofEpochMilli(1000)).build();
-    }
-
     @AfterEach
     void dropScope() {
         MockSchemaRegistry.dropScope(SCOPE);
@@ -72,21 +65,21 @@ class PrepareTest {
 
         assertThat(MockSchemaRegistry.getClientForScope(SCOPE).latest("directory.memberships-value").id()).isEqualTo(1);
         calls.clear();
-        byte[] bytes = serializer.serialize("directory.memberships", membership());
+        byte[] bytes = serializer.serialize("directory.memberships", WireFormatTest.known());
         assertThat(bytes[4]).isEqualTo((byte) 1);
         assertThat(calls).allMatch(call -> call.startsWith("register"));
     }
 
     @Test
     void aPreparedDeserializerReadsTheNewestSchemaWithoutAskingTheRegistryAgain() {
-        byte[] bytes = new KafkaAvroSerializer(registry, CONFIG).serialize("directory.memberships", membership());
+        byte[] bytes = new KafkaAvroSerializer(registry, CONFIG).serialize("directory.memberships", WireFormatTest.known());
         KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer(registry, CONFIG);
 
         assertThat(deserializer.prepare("directory.memberships")).isTrue();
         assertThat(calls).contains("schemaById 1");
 
         calls.clear();
-        assertThat(deserializer.deserialize("directory.memberships", bytes)).isEqualTo(membership());
+        assertThat(deserializer.deserialize("directory.memberships", bytes)).isEqualTo(WireFormatTest.known());
         assertThat(calls).isEmpty();
     }
 

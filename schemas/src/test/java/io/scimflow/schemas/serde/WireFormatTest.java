@@ -20,7 +20,8 @@ class WireFormatTest {
 
     private static final String SCOPE = "wire-format-test";
 
-    private static GroupMembership known() {
+    /** A membership every field of which is known (shared with the other serde tests). */
+    static GroupMembership known() {
         return GroupMembership.newBuilder().setGroupId("g1").setMemberId("u1").setMemberType(MemberType.USER)
                 .setPresent(true).setChangeId("c").setSource("local").setChangedAt(Instant.ofEpochMilli(1000)).build();
     }
