@@ -35,7 +35,11 @@ public final class DirectPostLoop {
 
     /** @return seconds from the first request to the last answer */
     public static double run(MiroServerSettings settings, List<String> teams, List<UserSnapshot> users, int threads) {
-        List<String> bodies = users.stream().map(DirectPostLoop::createBody).toList();
+        return postAll(settings, teams, users.stream().map(DirectPostLoop::createBody).toList(), threads);
+    }
+
+    /** POSTs every body to a fresh server on {@code threads} threads; seconds from the first request to the last answer. */
+    private static double postAll(MiroServerSettings settings, List<String> teams, List<String> bodies, int threads) {
         try (LocalMiroScimServer server = LocalMiroScimServer.start(settings.toBuilder().port(0).build())) {
             teams.forEach(server::seedTeam);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -99,13 +103,7 @@ public final class DirectPostLoop {
                 throw new IllegalStateException("Cannot write a warm-up body", e);
             }
         }
-        try (LocalMiroScimServer server = LocalMiroScimServer.start(settings.toBuilder().port(0).build())) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            URI uri = URI.create(server.baseUrl() + "/Users");
-            for (String body : bodies) {
-                post(http, uri, settings.token(), body);
-            }
-        }
+        postAll(settings, List.of(), bodies, 1);
     }
 
     /** The user as the target holds it, without what the server assigns (id, meta) or derives (groups). */

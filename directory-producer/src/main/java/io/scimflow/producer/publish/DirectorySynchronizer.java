@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.scimflow.producer.model.Directory;
+import io.scimflow.schemas.ids.RandomIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,6 @@ public final class DirectorySynchronizer {
     private final Clock clock;
     private final PublishListener listener;
     private final CompletableFuture<PublishResult> initialSync = new CompletableFuture<>();
-    private final ChangeIds changeIds = new ChangeIds();
 
     public DirectorySynchronizer(PublishedState published, EventSink sink, String source, Clock clock, PublishListener listener) {
         this.published = published;
@@ -55,7 +55,7 @@ public final class DirectorySynchronizer {
         List<StateEvent> stamped = new ArrayList<>(diff.size());
         for (StateEvent event : diff) {
             stamped.add(event.tombstone() ? event
-                    : new StateEvent(event.topic(), event.key(), EventRecords.stamp(event.value(), changeIds.next(), now, source)));
+                    : new StateEvent(event.topic(), event.key(), EventRecords.stamp(event.value(), RandomIds.next(), now, source)));
         }
         int[] counts = new int[4];
         sink.send(stamped, event -> {

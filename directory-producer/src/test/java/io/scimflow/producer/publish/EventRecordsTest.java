@@ -19,6 +19,7 @@ import io.scimflow.producer.model.DirectoryBuilder;
 import io.scimflow.producer.model.Group;
 import io.scimflow.producer.model.MemberType;
 import io.scimflow.producer.model.User;
+import io.scimflow.schemas.ids.RandomIds;
 import io.scimflow.schemas.registry.MockSchemaRegistry;
 import io.scimflow.schemas.serde.KafkaAvroDeserializer;
 import io.scimflow.schemas.serde.KafkaAvroSerializer;
@@ -98,11 +99,10 @@ class EventRecordsTest {
                 .putUser(User.active("u1", Map.of("displayName", "Zoë", "businessPhones", List.of("+47 1"))))
                 .putUser(User.active("u2", Map.of("displayName", "Søren")))
                 .build());
-        ChangeIds ids = new ChangeIds();
         Set<String> changeIds = new HashSet<>();
         try {
             for (DirectoryUser user : projection.users().values()) {
-                SpecificRecordBase stamped = EventRecords.stamp(user, ids.next(), NOW, "local");
+                SpecificRecordBase stamped = EventRecords.stamp(user, RandomIds.next(), NOW, "local");
                 Object back = deserializer.deserialize("directory.users", serializer.serialize("directory.users", stamped));
                 assertThat(back).isEqualTo(stamped);
                 changeIds.add(((DirectoryUser) back).getChangeId());
