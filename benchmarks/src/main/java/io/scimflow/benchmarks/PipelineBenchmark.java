@@ -88,6 +88,11 @@ public final class PipelineBenchmark implements Callable<Integer> {
                     + "is warm for the pipeline as it is for the direct baseline (which runs after the pipeline). 0 for none. Default: ${DEFAULT-VALUE}")
     int targetWarmup;
 
+    @Option(names = "--broker-warmup", defaultValue = "15s",
+            description = "Throughput only: how long records go through a scratch topic before the measured sync, so the in-process "
+                    + "broker's code is warm, as a long-running broker's is. 0s for none. Default: ${DEFAULT-VALUE}")
+    String brokerWarmup;
+
     @Option(names = "--app-heap", defaultValue = "1g",
             description = "Maximum heap (-Xmx) of each app's JVM; a 100,000-user directory needs about 3g in the producer. Default: ${DEFAULT-VALUE}")
     String appHeap;
@@ -139,7 +144,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         }
         if (wants("throughput")) {
             for (String shape : shapes) {
-                results.addAll(new ThroughputScenario(users, shape, sinkConcurrency, workerConcurrency, warmupUsers, targetWarmup).run());
+                results.addAll(new ThroughputScenario(users, shape, sinkConcurrency, workerConcurrency, warmupUsers, targetWarmup, duration(brokerWarmup)).run());
             }
         }
         if (wants("latency")) {

@@ -143,9 +143,13 @@ public final class PipelineUnderTest implements AutoCloseable {
     }
 
     private static long publishedUserRecords(Admin admin) {
+        return endOffsetSum(admin, Topics.DIRECTORY_USERS);
+    }
+
+    private static long endOffsetSum(Admin admin, String topic) {
         try {
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            admin.describeTopics(List.of(Topics.DIRECTORY_USERS)).allTopicNames().get(10, TimeUnit.SECONDS).values()
+            admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).values()
                     .forEach(t -> t.partitions().forEach(p -> request.put(new TopicPartition(t.name(), p.partition()), OffsetSpec.latest())));
             long total = 0;
             for (var offset : admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).values()) {
@@ -153,7 +157,7 @@ public final class PipelineUnderTest implements AutoCloseable {
             }
             return total;
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot read the end offsets of " + Topics.DIRECTORY_USERS + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot read the end offsets of " + topic + ": " + e.getMessage(), e);
         }
     }
 
@@ -171,12 +175,28 @@ public final class PipelineUnderTest implements AutoCloseable {
     public void awaitSynced(long records, Duration quiet, Duration timeout, StageTimes stages) throws TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(pipeline.adminConfig())) {
+            long publishedBefore = -1;
+            long operationsBefore = endOffsetSum(admin, Topics.PROVISIONING_OPERATIONS);
             while (stages.workerCaughtUp() == null) {
                 if (System.nanoTime() > deadline) {
                     throw new TimeoutException("The producer did not publish " + records + " user records, or the worker did not process them, within " + timeout);
                 }
-                if (stages.published() == null && publishedUserRecords(admin) >= records) {
-                    stages.published(Instant.now());
+                if (stages.published() == null) {
+                    long published = publishedUserRecords(admin);
+                    if (publishedBefore < 0) {
+                        publishedBefore = published;
+                    } else if (stages.firstPublished() == null && published > publishedBefore) {
+                        stages.firstPublished(Instant.now());
+                    }
+                    if (published >= records) {
+                        stages.published(Instant.now());
+                        if (stages.firstPublished() == null) {
+                            stages.firstPublished(stages.published());
+                        }
+                    }
+                }
+                if (stages.firstOperation() == null && endOffsetSum(admin, Topics.PROVISIONING_OPERATIONS) > operationsBefore) {
+                    stages.firstOperation(Instant.now());
                 }
                 if (stages.published() != null && ConsumerLag.of(admin, LocalPipeline.WORKER_GROUP,
                         List.of(Topics.DIRECTORY_USERS, Topics.DIRECTORY_GROUPS, Topics.DIRECTORY_MEMBERSHIPS)) == 0) {
@@ -207,6 +227,32 @@ public final class PipelineUnderTest implements AutoCloseable {
             throw new IllegalStateException("The target received no write request");
         }
         return last;
+    }
+
+    /**
+     * Waits until the apps and this JVM together use less than {@code cores} of CPU over a
+     * whole {@code window} (the JIT compilers and the start's background work have finished),
+     * or until {@code timeout}.
+     *
+     * @return seconds waited
+     */
+    public double awaitQuiet(double cores, Duration window, Duration timeout) {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        double before = totalCpuSeconds();
+        while (System.nanoTime() < deadline) {
+            sleep(window.toMillis());
+            double now = totalCpuSeconds();
+            if ((now - before) / (window.toNanos() / 1e9) < cores) {
+                break;
+            }
+            before = now;
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private double totalCpuSeconds() {
+        return cpuSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** CPU seconds used so far by each app, and by this JVM (broker, schema registry, target, benchmark). */

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param rateLimited 429 answers during the sync
  * @param apps CPU time during the sync and peak memory, per app
  * @param startupSeconds from starting the pipeline until every app was ready (not part of {@code elapsedSeconds})
+ * @param firstPublishedSeconds from the start until the producer's first record of the sync was on Kafka
+ * @param firstOperationSeconds from the start until the worker's first operation of the sync was on Kafka
  * @param publishedSeconds from the start until the producer had published every user record
  * @param workerDoneSeconds from the start until the worker had committed everything (its operations are on Kafka)
  * @param firstWriteSeconds from the start until the target's first write request
@@ -21,7 +23,7 @@ import java.util.Map;
  */
 public record SyncMeasurement(int directoryUsers, int created, double elapsedSeconds, Map<String, Long> requests,
         long rateLimited, List<AppUsage> apps, double startupSeconds, double loadAverage,
-        double publishedSeconds, double workerDoneSeconds, double firstWriteSeconds,
+        double firstPublishedSeconds, double firstOperationSeconds, double publishedSeconds, double workerDoneSeconds, double firstWriteSeconds,
         Map<String, Long> brokerRequests) {
 
     /** Users per second from the target's first write to its last: the sinks' share of the sync. */

@@ -17,9 +17,14 @@ import io.scimflow.miroserver.UserSnapshot;
  * (the sink has listed the empty target); then the synthetic directory replaces the file
  * at once. The clock runs from that instant to the target's last write request, read once
  * the pipeline is idle again. Optionally a warm-up sync of the directory's first users runs
- * before, unmeasured.
+ * before, unmeasured, and records go through the broker for a while (see {@link BrokerWarmUp}).
+ * The clock starts once the machine is quiet: the apps' start and the warm-ups leave
+ * compilation and clean-up work behind that would otherwise land in the measured sync.
  */
 public final class SyncRun {
+
+    /** CPU use of the apps and the harness together under which the machine counts as quiet. */
+    static final double QUIET_CORES = 0.3;
 
     private SyncRun() {
     }
@@ -29,22 +34,28 @@ public final class SyncRun {
     }
 
     public static Outcome run(PipelineSpec spec, BenchmarkDirectory directory, Duration timeout, Progress progress) throws TimeoutException {
-        return run(spec, directory, 0, timeout, progress);
+        return run(spec, directory, 0, Duration.ZERO, timeout, progress);
     }
 
     /**
      * As {@link #run(PipelineSpec, BenchmarkDirectory, Duration, Progress)}, but first, unmeasured,
      * the directory's first {@code warmupUsers} users are synced (the apps' JIT compiles their hot
-     * paths on them); the measured sync is then the other users of the directory.
+     * paths on them); the measured sync is then the other users of the directory. With a
+     * non-zero {@code brokerWarmup}, {@link BrokerWarmUp} runs that long before.
      */
-    public static Outcome run(PipelineSpec spec, BenchmarkDirectory directory, int warmupUsers, Duration timeout, Progress progress)
-            throws TimeoutException {
+    public static Outcome run(PipelineSpec spec, BenchmarkDirectory directory, int warmupUsers, Duration brokerWarmup, Duration timeout,
+            Progress progress) throws TimeoutException {
         Path scratch = PipelineUnderTest.scratchDirectory();
         Path file = scratch.resolve("directory.yaml");
         BenchmarkDirectory.writeEmpty(file);
         progress.say("starting the pipeline (%d sink%s, concurrency %d)", spec.sinks(), spec.sinks() == 1 ? "" : "s", spec.sinkConcurrency());
         try (PipelineUnderTest pipeline = PipelineUnderTest.start(spec, file, Duration.ofMinutes(3))) {
             progress.say("ready after %.1f s", pipeline.startupSeconds());
+            if (!brokerWarmup.isZero()) {
+                BrokerWarmUp.Summary sent = BrokerWarmUp.run(pipeline.pipeline().adminConfig(), brokerWarmup);
+                progress.say("broker warm-up: %d records in %d flushes, %d commits in %d s (not measured)", sent.records(), sent.flushes(),
+                        sent.commits(), brokerWarmup.toSeconds());
+            }
             Set<String> warmedUp = Set.of();
             if (warmupUsers > 0) {
                 long before = pipeline.publishedUserRecords();
@@ -56,6 +67,8 @@ public final class SyncRun {
                 progress.say("warm-up: %d users synced in %.1f s (not measured)", warmedUp.size(),
                         seconds(warmupStart, pipeline.lastWrite()));
             }
+            double settled = pipeline.awaitQuiet(QUIET_CORES, Duration.ofSeconds(1), Duration.ofSeconds(30));
+            progress.say("quiet (under %.2f cores for 1 s) after %.1f s", QUIET_CORES, settled);
             int measuredUsers = directory.users() - warmupUsers;
             Path aside = directory.writeAside(file);
             progress.say("syncing %d directory users", measuredUsers);
@@ -82,7 +95,8 @@ public final class SyncRun {
             double elapsed = Duration.between(start, end).toNanos() / 1e9;
             SyncMeasurement measurement = new SyncMeasurement(measuredUsers, users.size(), elapsed, requests,
                     pipeline.target().rateLimitedCount() - rateLimitedBefore, usage, pipeline.startupSeconds(), loadAverage,
-                    seconds(start, stages.published()), seconds(start, stages.workerCaughtUp()), seconds(start, firstWrite),
+                    seconds(start, stages.firstPublished()), seconds(start, stages.firstOperation()), seconds(start, stages.published()),
+                    seconds(start, stages.workerCaughtUp()), seconds(start, firstWrite),
                     brokerRequests);
             progress.say("%d users created in %.2f s (%.1f users/s), %d requests", users.size(), elapsed,
                     measurement.usersPerSecond(), measurement.totalRequests());
@@ -90,7 +104,11 @@ public final class SyncRun {
         }
     }
 
+    /** NaN when the stage was not seen (e.g. no operation at all). */
     private static double seconds(Instant from, Instant to) {
+        if (to == null) {
+            return Double.NaN;
+        }
         return Duration.between(from, to).toNanos() / 1e9;
     }
 

@@ -15,7 +15,11 @@ final class Metrics {
     final Map<String, Double> values = new LinkedHashMap<>();
     final Map<String, String> notes = new LinkedHashMap<>();
 
+    /** A NaN value (a stage that was not seen) is left out. */
     Metrics put(String name, double value) {
+        if (Double.isNaN(value)) {
+            return this;
+        }
         values.put(name, value);
         return this;
     }
@@ -31,6 +35,8 @@ final class Metrics {
 
     /** Requests per endpoint, CPU seconds and peak memory per app. */
     Metrics sync(String prefix, SyncMeasurement m) {
+        put(prefix + "stage_s producer first record", m.firstPublishedSeconds());
+        put(prefix + "stage_s worker first operation", m.firstOperationSeconds());
         put(prefix + "stage_s producer published all", m.publishedSeconds());
         put(prefix + "stage_s worker caught up", m.workerDoneSeconds());
         put(prefix + "stage_s first target write", m.firstWriteSeconds());
