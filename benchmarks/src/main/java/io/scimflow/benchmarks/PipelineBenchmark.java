@@ -83,9 +83,10 @@ public final class PipelineBenchmark implements Callable<Integer> {
     @Option(names = "--scaleout-latency", defaultValue = "100ms", description = "Added latency per request in the scale-out scenario. Default: ${DEFAULT-VALUE}")
     String scaleOutLatency;
 
-    @Option(names = "--target-warmup", defaultValue = "5000",
-            description = "Throughput only: POSTs sent to a scratch server before the pipeline starts, so the target's code in this JVM "
-                    + "is warm for the pipeline as it is for the direct baseline (which runs after the pipeline). 0 for none. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--target-warmup", defaultValue = "20000",
+            description = "Throughput only: at least this many POSTs sent to a scratch server before the pipeline starts (in rounds of 2500, "
+                    + "until a round is less than 5 % faster than the best before it), so the target's code in this JVM is warm for the "
+                    + "pipeline as it is for the direct baseline (which runs after the pipeline). 0 for none. Default: ${DEFAULT-VALUE}")
     int targetWarmup;
 
     @Option(names = "--broker-warmup", defaultValue = "15s",

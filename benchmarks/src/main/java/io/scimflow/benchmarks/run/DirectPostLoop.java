@@ -81,15 +81,43 @@ public final class DirectPostLoop {
         }
     }
 
+    /** POSTs per round of {@link #warmUp}. */
+    public static final int WARM_UP_ROUND = 2500;
+
+    /** A round this much faster than the best before it means the code is still warming. */
+    static final double STEADY = 1.05;
+
     /**
-     * Warms this JVM's SCIM server code (and the loop's client) up: {@code count} POSTs of
-     * synthetic users, one after the other, to a scratch server with the same settings. The
-     * target of a real sync is a long-running, warm service, and the direct baseline runs
-     * against warm server code too (the pipeline's sync ran before it in this JVM).
+     * Warms this JVM's SCIM server code (and the loop's client) up: rounds of
+     * {@value #WARM_UP_ROUND} POSTs of synthetic users, one after the other, to a scratch server
+     * with the same settings, at least {@code minimum} POSTs and then until a round is no longer
+     * {@value #STEADY} times faster than the best round before it (the JIT has compiled what it
+     * will), at most {@code 6 × minimum}. The target of a real sync is a long-running, warm
+     * service, and so is the target of the direct baseline, which runs after the pipeline.
+     *
+     * @return the users per second of each round
      */
-    public static void warmUp(MiroServerSettings settings, int count) {
+    public static List<Double> warmUp(MiroServerSettings settings, int minimum) {
+        List<Double> rates = new ArrayList<>();
+        int sent = 0;
+        double best = 0;
+        while (sent < 6L * minimum) {
+            List<String> bodies = syntheticBodies(sent, WARM_UP_ROUND);
+            double rate = bodies.size() / postAll(settings, List.of(), bodies, 1);
+            rates.add(rate);
+            sent += bodies.size();
+            boolean steady = best > 0 && rate < best * STEADY;
+            best = Math.max(best, rate);
+            if (sent >= minimum && steady) {
+                break;
+            }
+        }
+        return rates;
+    }
+
+    private static List<String> syntheticBodies(int first, int count) {
         List<String> bodies = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
+        for (int i = first; i < first + count; i++) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:User"));
             body.put("userName", "warm-up-" + i + "@example.com");
@@ -103,7 +131,7 @@ public final class DirectPostLoop {
                 throw new IllegalStateException("Cannot write a warm-up body", e);
             }
         }
-        postAll(settings, List.of(), bodies, 1);
+        return bodies;
     }
 
     /** The user as the target holds it, without what the server assigns (id, meta) or derives (groups). */

@@ -229,32 +229,6 @@ public final class PipelineUnderTest implements AutoCloseable {
         return last;
     }
 
-    /**
-     * Waits until the apps and this JVM together use less than {@code cores} of CPU over a
-     * whole {@code window} (the JIT compilers and the start's background work have finished),
-     * or until {@code timeout}.
-     *
-     * @return seconds waited
-     */
-    public double awaitQuiet(double cores, Duration window, Duration timeout) {
-        long started = System.nanoTime();
-        long deadline = started + timeout.toNanos();
-        double before = totalCpuSeconds();
-        while (System.nanoTime() < deadline) {
-            sleep(window.toMillis());
-            double now = totalCpuSeconds();
-            if ((now - before) / (window.toNanos() / 1e9) < cores) {
-                break;
-            }
-            before = now;
-        }
-        return (System.nanoTime() - started) / 1e9;
-    }
-
-    private double totalCpuSeconds() {
-        return cpuSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
-    }
-
     /** CPU seconds used so far by each app, and by this JVM (broker, schema registry, target, benchmark). */
     public Map<String, Double> cpuSeconds() {
         Map<String, Double> cpu = new java.util.LinkedHashMap<>();

@@ -23,9 +23,6 @@ import io.scimflow.miroserver.UserSnapshot;
  */
 public final class SyncRun {
 
-    /** CPU use of the apps and the harness together under which the machine counts as quiet. */
-    static final double QUIET_CORES = 0.3;
-
     private SyncRun() {
     }
 
@@ -67,8 +64,8 @@ public final class SyncRun {
                 progress.say("warm-up: %d users synced in %.1f s (not measured)", warmedUp.size(),
                         seconds(warmupStart, pipeline.lastWrite()));
             }
-            double settled = pipeline.awaitQuiet(QUIET_CORES, Duration.ofSeconds(1), Duration.ofSeconds(30));
-            progress.say("quiet (under %.2f cores for 1 s) after %.1f s", QUIET_CORES, settled);
+            double settled = MachineQuiet.await();
+            progress.say("machine quiet (under %.1f cores for 1 s) after %.1f s", MachineQuiet.QUIET_CORES, settled);
             int measuredUsers = directory.users() - warmupUsers;
             Path aside = directory.writeAside(file);
             progress.say("syncing %d directory users", measuredUsers);

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import io.scimflow.benchmarks.result.ScenarioResult;
 import io.scimflow.benchmarks.run.BenchmarkDirectory;
 import io.scimflow.benchmarks.run.DirectPostLoop;
+import io.scimflow.benchmarks.run.MachineQuiet;
 import io.scimflow.benchmarks.run.PipelineSpec;
 import io.scimflow.benchmarks.run.Progress;
 import io.scimflow.benchmarks.run.SyncMeasurement;
@@ -52,19 +53,26 @@ public final class ThroughputScenario {
             Progress progress = new Progress("throughput " + label);
             BenchmarkDirectory directory = BenchmarkDirectory.of(shape, users + warmupUsers);
             PipelineSpec spec = new PipelineSpec(1, sinkConcurrency, workerConcurrency, false, Duration.ofSeconds(30), Duration.ZERO, directory.groupNames());
+            String warmUpNote = "none";
             if (targetWarmup > 0) {
-                progress.say("warming the target server's code up: %d POSTs to a scratch server", targetWarmup);
-                DirectPostLoop.warmUp(spec.miroSettings(), targetWarmup);
+                progress.say("warming the target server's code up: at least %d POSTs to a scratch server, until steady", targetWarmup);
+                List<Double> rounds = DirectPostLoop.warmUp(spec.miroSettings(), targetWarmup);
+                warmUpNote = rounds.size() * DirectPostLoop.WARM_UP_ROUND + " POSTs to a scratch server before the pipeline started, rounds of "
+                        + DirectPostLoop.WARM_UP_ROUND + " at " + rounds.stream().map(r -> String.format(java.util.Locale.ROOT, "%.0f", r)).toList()
+                        + " users/s";
+                progress.say("target warm-up: %s", warmUpNote);
             }
             SyncRun.Outcome outcome = SyncRun.run(spec, directory, warmupUsers, brokerWarmup, Duration.ofMinutes(30), progress);
             SyncMeasurement m = outcome.measurement();
 
             double[] runs = new double[BASELINE_RUNS];
             for (int run = 0; run < BASELINE_RUNS; run++) {
-                progress.say("direct baseline %d of %d: %d POSTs, sequential", run + 1, BASELINE_RUNS, m.created());
+                double quiet = MachineQuiet.await();
+                progress.say("direct baseline %d of %d: %d POSTs, sequential (machine quiet after %.1f s)", run + 1, BASELINE_RUNS, m.created(), quiet);
                 runs[run] = m.created() / DirectPostLoop.run(spec.miroSettings(), spec.teams(), outcome.targetUsers(), 1);
             }
             double sequential = median(runs);
+            MachineQuiet.await();
             progress.say("direct baseline: %d POSTs on %d threads", m.created(), sinkConcurrency);
             double concurrent = m.created() / DirectPostLoop.run(spec.miroSettings(), spec.teams(), outcome.targetUsers(), sinkConcurrency);
             double ratio = m.usersPerSecond() / sequential;
@@ -77,6 +85,8 @@ public final class ThroughputScenario {
                     .put("pipeline_s", m.elapsedSeconds())
                     .put("pipeline_users_per_s", m.usersPerSecond())
                     .put("direct_sequential_users_per_s", sequential)
+                    .put("direct_sequential_first_users_per_s", runs[0])
+                    .put("ratio_pipeline_vs_first_sequential", m.usersPerSecond() / runs[0])
                     .put("direct_sequential_min_users_per_s", Arrays.stream(runs).min().orElseThrow())
                     .put("direct_sequential_max_users_per_s", Arrays.stream(runs).max().orElseThrow())
                     .put("ratio_pipeline_vs_sequential", ratio)
@@ -86,7 +96,7 @@ public final class ThroughputScenario {
                     .sync("", m)
                     .note("directory", shape)
                     .note("warm-up", warmupUsers > 0 ? warmupUsers + " users synced first, not measured" : "none (cold apps)")
-                    .note("target server warm-up", targetWarmup > 0 ? targetWarmup + " POSTs to a scratch server before the pipeline started" : "none")
+                    .note("target server warm-up", warmUpNote)
                     .note("broker warm-up", brokerWarmup.isZero() ? "none"
                             : brokerWarmup.toSeconds() + " s of records through a scratch topic after the apps started")
                     .note("worker concurrency", String.valueOf(workerConcurrency))
