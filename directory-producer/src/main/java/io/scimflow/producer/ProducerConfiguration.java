@@ -146,6 +146,12 @@ class ProducerConfiguration {
     }
 
     @Bean
+    ProducerWarmUp producerWarmUp() {
+        return new ProducerWarmUp(settings.getWarmUpUsers(), settings.getSource() == ProducerSettings.Source.LOCAL, producerConfig,
+                settings.getTopics().names());
+    }
+
+    @Bean
     DirectoryProducer directoryProducer(DirectorySource source, DirectorySynchronizer synchronizer) {
         return new DirectoryProducer(source, synchronizer, settings.isFullResyncOnStart());
     }

@@ -23,6 +23,11 @@ public class ProducerSettings {
     private boolean fullResyncOnStart = false;
     /** How long reading the directory topics back at start-up may take. */
     private Duration stateReadTimeout = Duration.ofMinutes(5);
+    /**
+     * Made-up users read, compared and encoded at start-up before the first round (nothing is
+     * published), so that the JIT has compiled that code before the real directory comes; 0 = none.
+     */
+    private int warmUpUsers = 2000;
     private final Local local = new Local();
     private final Api api = new Api();
     private final Graph graph = new Graph();
@@ -275,6 +280,14 @@ public class ProducerSettings {
 
     public void setDataDir(Path dataDir) {
         this.dataDir = dataDir;
+    }
+
+    public int getWarmUpUsers() {
+        return warmUpUsers;
+    }
+
+    public void setWarmUpUsers(int warmUpUsers) {
+        this.warmUpUsers = warmUpUsers;
     }
 
     public boolean isFullResyncOnStart() {

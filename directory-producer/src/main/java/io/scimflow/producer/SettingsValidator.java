@@ -37,6 +37,9 @@ final class SettingsValidator {
             throw new InvalidSettingException("scimflow.producer.data-dir", null, "a directory for the producer's files is required");
         }
         positive("scimflow.producer.state-read-timeout", settings.getStateReadTimeout());
+        if (settings.getWarmUpUsers() < 0) {
+            throw new InvalidSettingException("scimflow.producer.warm-up-users", settings.getWarmUpUsers(), "must be 0 (none) or more");
+        }
         ProducerSettings.Topics topics = settings.getTopics();
         List<String[]> names = List.of(new String[] {"scimflow.producer.topics.users", topics.getUsers()},
                 new String[] {"scimflow.producer.topics.groups", topics.getGroups()},

@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@value #DEFAULT_CONCURRENCY}
  * @param createTopics create the worker's topics at start-up when missing
  * @param topics the topic names
+ * @param warmUpRecords made-up records translated and encoded at start-up, before consuming, so
+ * that the JIT has compiled the per-record code before real records come (0 = none); default
+ * {@value #DEFAULT_WARM_UP_RECORDS}, and never more than {@link #WARM_UP_BUDGET}
  */
 @ConfigurationProperties("scimflow.worker")
 public record WorkerProperties(String appConfig, String schemaRegistryUrl, Integer concurrency, Boolean createTopics,
-		TopicNames topics) {
+		TopicNames topics, Integer warmUpRecords) {
 
 	/**
 	 * Listener threads when not configured: each input topic has 6 partitions, so 3
@@ -26,12 +29,23 @@ public record WorkerProperties(String appConfig, String schemaRegistryUrl, Integ
 	 */
 	public static final int DEFAULT_CONCURRENCY = 3;
 
+	/** Made-up records of the start-up warm-up when not configured. */
+	public static final int DEFAULT_WARM_UP_RECORDS = 3000;
+
+	/** The start-up warm-up stops after this long, however many records it has done. */
+	public static final java.time.Duration WARM_UP_BUDGET = java.time.Duration.ofSeconds(5);
+
 	public WorkerProperties {
 		appConfig = (appConfig == null || appConfig.isBlank()) ? "classpath:apps/miro.yaml" : appConfig.trim();
 		schemaRegistryUrl = (schemaRegistryUrl == null || schemaRegistryUrl.isBlank()) ? null : schemaRegistryUrl.trim();
 		concurrency = (concurrency == null) ? DEFAULT_CONCURRENCY : concurrency;
 		createTopics = (createTopics == null) ? Boolean.TRUE : createTopics;
 		topics = (topics == null) ? new TopicNames(null, null, null, null, null, null) : topics;
+		warmUpRecords = (warmUpRecords == null) ? DEFAULT_WARM_UP_RECORDS : warmUpRecords;
+		if (warmUpRecords < 0) {
+			throw new IllegalArgumentException(
+					"Invalid value " + warmUpRecords + " for scimflow.worker.warm-up-records: must be 0 (none) or more");
+		}
 	}
 
 	/** The schema registry URL to use, with the fallbacks described above. */

@@ -11,6 +11,7 @@ import io.scimflow.schemas.topics.TopicInitializer;
 import io.scimflow.schemas.topics.TopicSpec;
 import io.scimflow.schemas.topics.Topics;
 import io.scimflow.worker.WorkerProperties;
+import io.scimflow.worker.translate.DirectoryTranslator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -79,8 +80,8 @@ class KafkaConfiguration {
 
 	@Bean
 	KafkaClientsWarmUp kafkaClientsWarmUp(KafkaTemplate<String, Object> operationsTemplate, RecordDecoder recordDecoder,
-			WorkerTopics topics) {
-		return new KafkaClientsWarmUp(operationsTemplate, recordDecoder, topics);
+			WorkerTopics topics, DirectoryTranslator translator, WorkerProperties properties) {
+		return new KafkaClientsWarmUp(operationsTemplate, recordDecoder, topics, translator, properties.warmUpRecords());
 	}
 
 	@Bean

@@ -1,0 +1,112 @@
+package io.scimflow.worker.translate;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.scimflow.events.directory.DirectoryGroup;
+import io.scimflow.events.directory.DirectoryUser;
+import io.scimflow.events.directory.GroupMembership;
+import io.scimflow.events.operations.ProvisioningOperation;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Runs what the worker does per record on made-up records before it consumes real ones: Avro
+ * decoding, the rules (scope, mappings, expressions) and the encoding of the operations. A
+ * freshly started JVM runs that code in the interpreter until its JIT has compiled it, so
+ * without this the first few thousand real records of a start are several times slower.
+ * Nothing is sent anywhere: the operations go to {@code encode}, which serializes and drops them.
+ * Stops after {@code records} records or when {@code budget} is spent, whichever comes first.
+ */
+public final class TranslationWarmUp {
+
+	/**
+	 * What a warm-up did.
+	 *
+	 * @param records synthetic records translated
+	 * @param operations operations encoded
+	 * @param failures records the rules refused (a mapping error on made-up data; not a problem)
+	 * @param millis time taken
+	 */
+	public record Result(int records, int operations, int failures, long millis) {
+	}
+
+	private TranslationWarmUp() {
+	}
+
+	public static Result run(DirectoryTranslator translator, Consumer<ProvisioningOperation> encode, int records,
+			Duration budget) {
+		long started = System.nanoTime();
+		long deadline = started + budget.toNanos();
+		Codec<DirectoryUser> users = new Codec<>(DirectoryUser.getClassSchema());
+		Codec<DirectoryGroup> groups = new Codec<>(DirectoryGroup.getClassSchema());
+		Codec<GroupMembership> memberships = new Codec<>(GroupMembership.getClassSchema());
+		int done = 0;
+		int operations = 0;
+		int failures = 0;
+		while (done < records && System.nanoTime() < deadline) {
+			// mostly users, as in a directory; a group and a membership now and then
+			SpecificRecord record = switch (done % 10) {
+				case 3 -> groups.roundTrip(SyntheticRecords.group(done));
+				case 6 -> memberships.roundTrip(SyntheticRecords.membership(done));
+				default -> users.roundTrip(SyntheticRecords.user(done));
+			};
+			try {
+				List<ProvisioningOperation> result = translator.translate(record);
+				for (ProvisioningOperation operation : result) {
+					encode.accept(operation);
+					operations++;
+				}
+			}
+			catch (UntranslatableRecordException ex) {
+				failures++;
+			}
+			done++;
+		}
+		return new Result(done, operations, failures, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/** Avro binary encoding and decoding of one record type, as the Kafka serdes do it. */
+	private static final class Codec<T extends SpecificRecord> {
+
+		private final SpecificDatumWriter<T> writer;
+
+		private final SpecificDatumReader<T> reader;
+
+		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+
+		private BinaryEncoder encoder;
+
+		private BinaryDecoder decoder;
+
+		Codec(org.apache.avro.Schema schema) {
+			this.writer = new SpecificDatumWriter<>(schema);
+			this.reader = new SpecificDatumReader<>(schema);
+		}
+
+		T roundTrip(T record) {
+			try {
+				this.bytes.reset();
+				this.encoder = EncoderFactory.get().binaryEncoder(this.bytes, this.encoder);
+				this.writer.write(record, this.encoder);
+				this.encoder.flush();
+				this.decoder = DecoderFactory.get().binaryDecoder(this.bytes.toByteArray(), this.decoder);
+				return this.reader.read(null, this.decoder);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+}
