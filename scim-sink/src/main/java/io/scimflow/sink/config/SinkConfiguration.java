@@ -139,6 +139,7 @@ class SinkConfiguration {
                 settings.secretAttributes(), meters);
         KafkaAvroDeserializer operationValues = avroDeserializer(registry);
         KafkaClientsWarmUp.prepare(avroProducer, avroSerializer, operationValues, p.getTopics());
+        KafkaClientsWarmUp.rehearse(capabilities, http.json(), logWriter, avroSerializer, p.getTopics().getLog(), p.getWarmUpOperations());
         OperationProcessor processor = new OperationProcessor(operationValues, reconciler,
                 tally -> new ScimTargetClient(http, capabilities, tally), gate, quarantine, logWriter,
                 new DeadLetterPublisher(bytesProducer, p.getTopics().getDeadLetter()), failures);

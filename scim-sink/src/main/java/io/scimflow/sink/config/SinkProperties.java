@@ -26,6 +26,8 @@ public class SinkProperties {
     private int concurrency = 16;
     /** Records taken from Kafka but not yet done before consumption pauses (back-pressure). */
     private int maxInFlight = 2000;
+    /** Made-up operations rehearsed at start-up against an in-memory target (nothing is sent); 0 = none. */
+    private int warmUpOperations = 3000;
     /** Consumer group of the sink instances (spring.kafka.consumer.group-id wins when set). */
     private String consumerGroup = "scim-sink";
     /** Create the sink's topics at start-up when they are missing. */
@@ -209,6 +211,8 @@ public class SinkProperties {
     public int getConcurrency() { return concurrency; }
     public void setConcurrency(int v) { concurrency = v; }
     public int getMaxInFlight() { return maxInFlight; }
+    public int getWarmUpOperations() { return warmUpOperations; }
+    public void setWarmUpOperations(int v) { warmUpOperations = v; }
     public void setMaxInFlight(int v) { maxInFlight = v; }
     public String getConsumerGroup() { return consumerGroup; }
     public void setConsumerGroup(String v) { consumerGroup = v; }

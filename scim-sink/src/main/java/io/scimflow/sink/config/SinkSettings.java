@@ -48,6 +48,9 @@ public record SinkSettings(URI baseUrl, TokenSource token, TargetProfile profile
         };
         positive("scimflow.sink.concurrency", p.getConcurrency());
         positive("scimflow.sink.max-in-flight", p.getMaxInFlight());
+        if (p.getWarmUpOperations() < 0) {
+            throw new InvalidSettingException("scimflow.sink.warm-up-operations", p.getWarmUpOperations(), "must be 0 (none) or more");
+        }
         positive("scimflow.sink.retry.max-attempts", p.getRetry().getMaxAttempts());
         if (t.getRequestTimeout().isNegative() || t.getRequestTimeout().isZero()) {
             throw new InvalidSettingException("scimflow.sink.target.request-timeout", t.getRequestTimeout(), "must be positive");

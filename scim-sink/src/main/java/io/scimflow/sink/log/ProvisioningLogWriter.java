@@ -57,12 +57,16 @@ public final class ProvisioningLogWriter {
 
     /** The entry for an operation the rules handled (SUCCESS, SKIPPED, DROPPED). */
     public ProvisioningLogEntry outcome(String key, ProvisioningOperation op, Outcome outcome, int requests, long durationMs) {
-        ProvisioningLogEntry entry = base(key, op)
+        return publish(key, outcomeEntry(key, op, outcome, requests, durationMs));
+    }
+
+    /** The entry {@link #outcome} writes, built but not written, logged or counted. */
+    public ProvisioningLogEntry outcomeEntry(String key, ProvisioningOperation op, Outcome outcome, int requests, long durationMs) {
+        return base(key, op)
                 .setTargetId(outcome.targetId()).setTargetIdentity(outcome.targetIdentity())
                 .setAction(outcome.action()).setStatus(outcome.status()).setStatusReason(outcome.reason())
                 .setSteps(steps(outcome.steps())).setModifiedProperties(modified(outcome.modified()))
                 .setRequests(requests).setDurationMs(durationMs).build();
-        return publish(key, entry);
     }
 
     /** The entry for an operation that failed (it is parked on the dead-letter topic). */

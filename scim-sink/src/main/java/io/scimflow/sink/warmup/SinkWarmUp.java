@@ -1,0 +1,108 @@
+package io.scimflow.sink.warmup;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scimflow.events.log.ProvisioningLogEntry;
+import io.scimflow.events.operations.ProvisioningOperation;
+import io.scimflow.schemas.keys.OperationKeys;
+import io.scimflow.sink.log.ProvisioningLogLines;
+import io.scimflow.sink.log.ProvisioningLogWriter;
+import io.scimflow.sink.reconcile.GroupDirectory;
+import io.scimflow.sink.reconcile.OperationPosition;
+import io.scimflow.sink.reconcile.Outcome;
+import io.scimflow.sink.reconcile.ReconcileContext;
+import io.scimflow.sink.reconcile.Reconciler;
+import io.scimflow.sink.reconcile.UserSnapshot;
+import io.scimflow.sink.target.TargetCapabilities;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+
+/**
+ * A rehearsal of the sink's per-operation code on made-up operations, before it consumes real
+ * ones: Avro decoding, the reconciliation rules (create, then update, of each made-up user)
+ * against an in-memory target ({@link RehearsalTarget}: bodies written to JSON and read back
+ * with the HTTP client's mapper) and in-memory links, and the provisioning log entry (built,
+ * encoded through {@code encodeEntry} and formatted as its log line, then dropped). A fresh JVM
+ * runs that code in the interpreter until its JIT has compiled it; this lets the first real
+ * operations run compiled code. Nothing reaches the target, Kafka, the log or the metrics. Not
+ * covered: the HTTP client's own code and the Kafka producer's.
+ */
+public final class SinkWarmUp {
+
+    /**
+     * What a rehearsal did.
+     *
+     * @param operations operations rehearsed
+     * @param encoded log entries encoded (fewer when {@code encodeEntry} failed and was given up)
+     * @param millis time taken
+     */
+    public record Result(int operations, int encoded, long millis) {
+    }
+
+    private SinkWarmUp() {
+    }
+
+    public static Result run(TargetCapabilities capabilities, ObjectMapper json, ProvisioningLogWriter logWriter,
+            Consumer<ProvisioningLogEntry> encodeEntry, int operations, Duration budget) {
+        long started = System.nanoTime();
+        long deadline = started + budget.toNanos();
+        Clock clock = Clock.systemUTC();
+        Reconciler reconciler = new Reconciler(new ReconcileContext(capabilities, new RehearsalLinks(),
+                new UserSnapshot(clock, Duration.ofMinutes(1)), new GroupDirectory(clock, Duration.ofMinutes(1), Duration.ofMinutes(1))));
+        RehearsalTarget target = new RehearsalTarget(json);
+        OperationCodec codec = new OperationCodec();
+        int done = 0;
+        int encoded = 0;
+        boolean encoding = true;
+        while (done < operations && System.nanoTime() < deadline) {
+            ProvisioningOperation op = codec.roundTrip(SyntheticOperations.user(done));
+            String key = OperationKeys.of(op.getObjectType(), op.getSourceId());
+            Outcome outcome = reconciler.apply(op, OperationPosition.UNKNOWN, target, new Outcome.Builder());
+            ProvisioningLogEntry entry = logWriter.outcomeEntry(key, op, outcome, 1, 1);
+            if (encoding) {
+                try {
+                    encodeEntry.accept(entry);
+                    encoded++;
+                } catch (RuntimeException e) {
+                    encoding = false;
+                }
+            }
+            ProvisioningLogLines.format(entry);
+            done++;
+        }
+        return new Result(done, encoded, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Avro binary encoding and decoding of operations, as the Kafka serdes do it. */
+    private static final class OperationCodec {
+
+        private final SpecificDatumWriter<ProvisioningOperation> writer = new SpecificDatumWriter<>(ProvisioningOperation.class);
+        private final SpecificDatumReader<ProvisioningOperation> reader = new SpecificDatumReader<>(ProvisioningOperation.class);
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        private BinaryEncoder encoder;
+        private BinaryDecoder decoder;
+
+        ProvisioningOperation roundTrip(ProvisioningOperation op) {
+            try {
+                bytes.reset();
+                encoder = EncoderFactory.get().binaryEncoder(bytes, encoder);
+                writer.write(op, encoder);
+                encoder.flush();
+                decoder = DecoderFactory.get().binaryDecoder(bytes.toByteArray(), decoder);
+                return reader.read(null, decoder);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
