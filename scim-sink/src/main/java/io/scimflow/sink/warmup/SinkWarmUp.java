@@ -14,6 +14,7 @@ import io.scimflow.schemas.keys.OperationKeys;
 import io.scimflow.sink.log.ProvisioningLogLines;
 import io.scimflow.sink.log.ProvisioningLogWriter;
 import io.scimflow.sink.reconcile.GroupDirectory;
+import io.scimflow.sink.reconcile.InMemoryLinkRegistry;
 import io.scimflow.sink.reconcile.OperationPosition;
 import io.scimflow.sink.reconcile.Outcome;
 import io.scimflow.sink.reconcile.ReconcileContext;
@@ -31,7 +32,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
  * A rehearsal of the sink's per-operation code on made-up operations, before it consumes real
  * ones: Avro decoding, the reconciliation rules (create, then update, of each made-up user)
  * against an in-memory target ({@link RehearsalTarget}: bodies written to JSON and read back
- * with the HTTP client's mapper) and in-memory links, and the provisioning log entry (built,
+ * with the HTTP client's mapper) and in-memory links ({@link InMemoryLinkRegistry}), and the provisioning log entry (built,
  * encoded through {@code encodeEntry} and formatted as its log line, then dropped). A fresh JVM
  * runs that code in the interpreter until its JIT has compiled it; this lets the first real
  * operations run compiled code. Nothing reaches the target, Kafka, the log or the metrics. Not
@@ -57,7 +58,7 @@ public final class SinkWarmUp {
         long started = System.nanoTime();
         long deadline = started + budget.toNanos();
         Clock clock = Clock.systemUTC();
-        Reconciler reconciler = new Reconciler(new ReconcileContext(capabilities, new RehearsalLinks(),
+        Reconciler reconciler = new Reconciler(new ReconcileContext(capabilities, new InMemoryLinkRegistry(),
                 new UserSnapshot(clock, Duration.ofMinutes(1)), new GroupDirectory(clock, Duration.ofMinutes(1), Duration.ofMinutes(1))));
         RehearsalTarget target = new RehearsalTarget(json);
         OperationCodec codec = new OperationCodec();

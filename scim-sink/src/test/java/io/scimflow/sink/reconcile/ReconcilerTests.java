@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReconcilerTests {
 
     final InMemoryTarget target = new InMemoryTarget();
-    final InMemoryLinks links = new InMemoryLinks();
+    final InMemoryLinkRegistry links = new InMemoryLinkRegistry();
     final UserSnapshot snapshot = new UserSnapshot(Clock.systemUTC(), Duration.ofMinutes(5));
     final GroupDirectory groups = new GroupDirectory(Clock.systemUTC(), Duration.ofMinutes(1), Duration.ofMinutes(5));
 

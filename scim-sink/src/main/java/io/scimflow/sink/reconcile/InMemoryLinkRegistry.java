@@ -1,14 +1,16 @@
-package io.scimflow.sink.warmup;
+package io.scimflow.sink.reconcile;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.scimflow.events.ObjectType;
-import io.scimflow.sink.reconcile.LinkRegistry;
 
-/** Links and marks of a rehearsal, in memory only (nothing reaches the links topic). */
-final class RehearsalLinks implements LinkRegistry {
+/**
+ * Links and marks in memory only, never written anywhere: for the sink's start-up rehearsal
+ * and the rules' unit tests. Thread-safe.
+ */
+public final class InMemoryLinkRegistry implements LinkRegistry {
 
     private final Map<String, Link> links = new ConcurrentHashMap<>();
     private final Map<String, AppliedMark> marks = new ConcurrentHashMap<>();
