@@ -24,15 +24,20 @@ final class RehearsalTarget implements TargetDirectory {
 
     private final ObjectMapper json;
     private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
+    private final Map<String, String> idsByUserName = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
     RehearsalTarget(ObjectMapper json) {
         this.json = json;
     }
 
+    /** Matches on {@code userName} only (what the made-up operations match on); any other attribute finds nothing. */
     @Override
     public Optional<ObjectNode> findUser(String attributePath, String value) {
-        return users.values().stream().filter(u -> value.equals(u.path(attributePath).asText(null))).findFirst().map(this::answer);
+        if (!attributePath.equals("userName")) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(idsByUserName.get(value)).map(users::get).map(this::answer);
     }
 
     @Override
@@ -46,6 +51,7 @@ final class RehearsalTarget implements TargetDirectory {
         String id = "warm-up-" + ids.incrementAndGet();
         created.put("id", id);
         users.put(id, created);
+        idsByUserName.put(created.path("userName").asText(), id);
         return CreateResult.created(answer(created));
     }
 
@@ -60,7 +66,12 @@ final class RehearsalTarget implements TargetDirectory {
 
     @Override
     public boolean deleteUser(String id) {
-        return users.remove(id) != null;
+        ObjectNode removed = users.remove(id);
+        if (removed == null) {
+            return false;
+        }
+        idsByUserName.remove(removed.path("userName").asText());
+        return true;
     }
 
     @Override

@@ -57,6 +57,17 @@ class SinkWarmUpTests {
     }
 
     @Test
+    void theRehearsalTargetFindsAUserItCreatedByUserNameOnly() {
+        RehearsalTarget target = new RehearsalTarget(new ObjectMapper());
+        String id = target.createUser(new ObjectMapper().createObjectNode().put("userName", "ada@example.com")).created().path("id").asText();
+
+        assertThat(target.findUser("userName", "ada@example.com")).get().extracting(u -> u.path("id").asText()).isEqualTo(id);
+        assertThat(target.findUser("externalId", "ada@example.com")).isEmpty();
+        assertThat(target.deleteUser(id)).isTrue();
+        assertThat(target.findUser("userName", "ada@example.com")).isEmpty();
+    }
+
+    @Test
     void stopsWhenTheBudgetIsSpent() {
         SinkWarmUp.Result result = SinkWarmUp.run(TargetCapabilities.miro(PatchStyle.RFC7644), new ObjectMapper(), logWriter, entry -> {
         }, 1_000_000, Duration.ZERO);
