@@ -46,6 +46,17 @@ class SettingsValidationTest {
     }
 
     @Test
+    void refusesANegativeWarmUpNamingTheKey() {
+        Map<String, Object> properties = properties();
+        properties.put("scimflow.producer.warm-up-users", "-1");
+
+        assertThatThrownBy(() -> ProducerApps.start(properties))
+                .satisfies(e -> assertThat(rootCause(e))
+                        .isInstanceOf(InvalidSettingException.class)
+                        .hasMessageContaining("scimflow.producer.warm-up-users"));
+    }
+
+    @Test
     void refusesANonLoopbackAddressWithoutToken() {
         Map<String, Object> properties = properties();
         properties.put("server.address", "0.0.0.0");

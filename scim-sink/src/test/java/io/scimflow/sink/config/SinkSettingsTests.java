@@ -34,6 +34,7 @@ class SinkSettingsTests {
             "concurrency | 0 | scimflow.sink.concurrency",
             "prefetch.users | sometimes | scimflow.sink.prefetch.users",
             "rate-limit.scale | 0 | scimflow.sink.rate-limit.scale",
+            "warm-up-operations | -1 | scimflow.sink.warm-up-operations",
             "target.token-env | SCIMFLOW_SURELY_UNSET_VARIABLE | scimflow.sink.target.token-env",
     })
     void rejectsAWrongSettingNamingItsKey(String setting, String value, String key) {
@@ -45,6 +46,7 @@ class SinkSettingsTests {
             case "concurrency" -> p.setConcurrency(Integer.parseInt(value));
             case "prefetch.users" -> p.getPrefetch().setUsers(value);
             case "rate-limit.scale" -> p.getRateLimit().setScale(Double.parseDouble(value));
+            case "warm-up-operations" -> p.setWarmUpOperations(Integer.parseInt(value));
             case "target.token-env" -> {
                 p.getTarget().setToken(null);
                 p.getTarget().setTokenEnv(value);
