@@ -63,6 +63,7 @@ class AdminController {
 
     @PostMapping("/redrive")
     DeadLetterRedrive.Result redrive() {
-        return DeadLetterRedrive.redrive(kafka.buildAdminProperties(), properties.getTopics().getDeadLetter());
+        return DeadLetterRedrive.redrive(kafka.buildAdminProperties(), properties.getTopics().getDeadLetter(),
+                properties.getTopics().getOperations());
     }
 }

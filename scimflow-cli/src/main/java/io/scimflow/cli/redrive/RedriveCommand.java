@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.scimflow.cli.KafkaOptions;
+import io.scimflow.schemas.deadletter.DeadLetterRedriver;
 import io.scimflow.schemas.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +54,9 @@ public class RedriveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DeadLetterRedriver.Result result;
         try {
-            result = new DeadLetterRedriver(kafka.clientConfig(), Duration.ofSeconds(30)).run(from, key, dryRun);
+            // The sink's dead letters without the header can only have come from its operations topic.
+            String fallback = from.equals(Topics.SINK_DEAD_LETTER) ? Topics.PROVISIONING_OPERATIONS : null;
+            result = new DeadLetterRedriver(kafka.clientConfig(), Duration.ofSeconds(30)).run(from, fallback, key, dryRun);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("FAILED: " + e.getMessage());
             return 1;

@@ -1,4 +1,4 @@
-package io.scimflow.cli.redrive;
+package io.scimflow.schemas.deadletter;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import io.scimflow.schemas.topics.DeadLetterHeaders;
-import io.scimflow.schemas.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,14 +34,18 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * (the dead-letter headers removed, {@code scimflow-redrive-count} incremented). Progress lives in
  * the consumer group {@code <dead-letter-topic>-redrive}, the same group the sink's
  * {@code POST /admin/redrive} uses, so a record is redriven once whichever way it was started.
- * A dry run or a key filter commits no progress. Single-threaded; one instance per run.
+ * A full run commits its progress after each batch is written back (a crash redrives at most that
+ * batch again); a dry run or a key filter commits none. A record without the original-topic
+ * header goes to the caller's fallback topic, or, without one, is reported as unroutable and
+ * holds its partition's progress. Used by the CLI's {@code redrive} and the sink's
+ * {@code POST /admin/redrive}. Single-threaded; one instance per run.
  */
-final class DeadLetterRedriver {
+public final class DeadLetterRedriver {
 
     /** One parked record. */
-    record Parked(int partition, long offset, String key, String originalTopic, String reason, String parkedBy, int redriveCount) {
+    public record Parked(int partition, long offset, String key, String originalTopic, String reason, String parkedBy, int redriveCount) {
 
-        String describe() {
+        public String describe() {
             return String.format("%d@%d key=%s -> %s (parked by %s, redriven %d time(s) before): %s", partition, offset, key,
                     originalTopic == null ? "?" : originalTopic, parkedBy == null ? "?" : parkedBy, redriveCount,
                     reason == null ? "(no reason recorded)" : reason);
@@ -50,9 +53,9 @@ final class DeadLetterRedriver {
     }
 
     /** What a run found and did. */
-    record Result(List<Parked> matched, Map<String, Integer> redrivenByTopic, List<Parked> unroutable, int notMatching) {
+    public record Result(List<Parked> matched, Map<String, Integer> redrivenByTopic, List<Parked> unroutable, int notMatching) {
 
-        int redriven() {
+        public int redriven() {
             return redrivenByTopic.values().stream().mapToInt(Integer::intValue).sum();
         }
     }
@@ -60,16 +63,29 @@ final class DeadLetterRedriver {
     private final Map<String, Object> kafka;
     private final Duration timeout;
 
-    DeadLetterRedriver(Map<String, Object> kafka, Duration timeout) {
+    /**
+     * @param kafka client settings (at least {@code bootstrap.servers}); no serializers needed
+     * @param timeout for each metadata, offsets and commit call
+     */
+    public DeadLetterRedriver(Map<String, Object> kafka, Duration timeout) {
         this.kafka = kafka;
         this.timeout = timeout;
     }
 
-    static String progressGroup(String deadLetterTopic) {
+    public static String progressGroup(String deadLetterTopic) {
         return deadLetterTopic + "-redrive";
     }
 
-    Result run(String deadLetterTopic, String key, boolean dryRun) {
+    /**
+     * Redrives {@code deadLetterTopic} up to its end as of now.
+     *
+     * @param fallbackTopic where a record without the original-topic header goes; null = nowhere
+     * (reported as unroutable)
+     * @param key only records with this key (progress is not committed); null for all
+     * @param dryRun report what would be redriven, write and commit nothing
+     * @throws IllegalArgumentException when the topic does not exist
+     */
+    public Result run(String deadLetterTopic, String fallbackTopic, String key, boolean dryRun) {
         Map<String, Object> consumerConfig = new HashMap<>(kafka);
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, progressGroup(deadLetterTopic));
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -108,7 +124,7 @@ final class DeadLetterRedriver {
                     if (record.offset() >= end.get(partition)) {
                         continue;
                     }
-                    Parked parked = parked(record, deadLetterTopic);
+                    Parked parked = parked(record, fallbackTopic);
                     if (key != null && !key.equals(parked.key())) {
                         notMatching++;
                         continue;
@@ -131,12 +147,13 @@ final class DeadLetterRedriver {
                 for (Future<RecordMetadata> future : sent) {
                     future.get();
                 }
-            }
-            // Progress moves only for a full run: with a key filter the other records still wait for their redrive.
-            if (!dryRun && key == null && !progress.isEmpty()) {
-                Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
-                progress.forEach((p, offset) -> commit.put(p, new OffsetAndMetadata(offset)));
-                consumer.commitSync(commit, timeout);
+                // Progress moves only for a full run: with a key filter the other records still wait for their redrive.
+                if (!dryRun && key == null && !progress.isEmpty()) {
+                    Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+                    progress.forEach((p, offset) -> commit.put(p, new OffsetAndMetadata(offset)));
+                    consumer.commitSync(commit, timeout);
+                    progress.clear();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -147,10 +164,10 @@ final class DeadLetterRedriver {
         return new Result(matched, byTopic, unroutable, notMatching);
     }
 
-    private static Parked parked(ConsumerRecord<byte[], byte[]> record, String deadLetterTopic) {
+    private static Parked parked(ConsumerRecord<byte[], byte[]> record, String fallbackTopic) {
         String original = header(record, DeadLetterHeaders.ORIGINAL_TOPIC);
-        if (original == null && deadLetterTopic.equals(Topics.SINK_DEAD_LETTER)) {
-            original = Topics.PROVISIONING_OPERATIONS;
+        if (original == null) {
+            original = fallbackTopic;
         }
         String reason = header(record, DeadLetterHeaders.REASON);
         if (reason == null) {
