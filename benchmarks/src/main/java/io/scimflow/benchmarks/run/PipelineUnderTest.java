@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +27,6 @@ import io.scimflow.miroserver.journal.JournalEntry;
 import io.scimflow.schemas.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * {@link LocalPipeline} with its apps in child JVMs (so that each app's CPU time and memory
@@ -148,14 +145,7 @@ public final class PipelineUnderTest implements AutoCloseable {
 
     private static long endOffsetSum(Admin admin, String topic) {
         try {
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).values()
-                    .forEach(t -> t.partitions().forEach(p -> request.put(new TopicPartition(t.name(), p.partition()), OffsetSpec.latest())));
-            long total = 0;
-            for (var offset : admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).values()) {
-                total += offset.offset();
-            }
-            return total;
+            return ConsumerLag.endOffsets(admin, List.of(topic)).values().stream().mapToLong(Long::longValue).sum();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the end offsets of " + topic + ": " + e.getMessage(), e);
         }

@@ -1,8 +1,5 @@
 package io.scimflow.worker.translate;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,12 +8,7 @@ import io.scimflow.events.directory.DirectoryGroup;
 import io.scimflow.events.directory.DirectoryUser;
 import io.scimflow.events.directory.GroupMembership;
 import io.scimflow.events.operations.ProvisioningOperation;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
+import io.scimflow.schemas.serde.AvroRoundTrip;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -47,9 +39,9 @@ public final class TranslationWarmUp {
 			Duration budget) {
 		long started = System.nanoTime();
 		long deadline = started + budget.toNanos();
-		Codec<DirectoryUser> users = new Codec<>(DirectoryUser.getClassSchema());
-		Codec<DirectoryGroup> groups = new Codec<>(DirectoryGroup.getClassSchema());
-		Codec<GroupMembership> memberships = new Codec<>(GroupMembership.getClassSchema());
+		AvroRoundTrip<DirectoryUser> users = new AvroRoundTrip<>(DirectoryUser.getClassSchema());
+		AvroRoundTrip<DirectoryGroup> groups = new AvroRoundTrip<>(DirectoryGroup.getClassSchema());
+		AvroRoundTrip<GroupMembership> memberships = new AvroRoundTrip<>(GroupMembership.getClassSchema());
 		int done = 0;
 		int operations = 0;
 		int failures = 0;
@@ -73,40 +65,6 @@ public final class TranslationWarmUp {
 			done++;
 		}
 		return new Result(done, operations, failures, (System.nanoTime() - started) / 1_000_000);
-	}
-
-	/** Avro binary encoding and decoding of one record type, as the Kafka serdes do it. */
-	private static final class Codec<T extends SpecificRecord> {
-
-		private final SpecificDatumWriter<T> writer;
-
-		private final SpecificDatumReader<T> reader;
-
-		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-
-		private BinaryEncoder encoder;
-
-		private BinaryDecoder decoder;
-
-		Codec(org.apache.avro.Schema schema) {
-			this.writer = new SpecificDatumWriter<>(schema);
-			this.reader = new SpecificDatumReader<>(schema);
-		}
-
-		T roundTrip(T record) {
-			try {
-				this.bytes.reset();
-				this.encoder = EncoderFactory.get().binaryEncoder(this.bytes, this.encoder);
-				this.writer.write(record, this.encoder);
-				this.encoder.flush();
-				this.decoder = DecoderFactory.get().binaryDecoder(this.bytes.toByteArray(), this.decoder);
-				return this.reader.read(null, this.decoder);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
 	}
 
 }

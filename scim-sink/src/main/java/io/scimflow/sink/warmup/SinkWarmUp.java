@@ -1,8 +1,5 @@
 package io.scimflow.sink.warmup;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -11,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimflow.events.log.ProvisioningLogEntry;
 import io.scimflow.events.operations.ProvisioningOperation;
 import io.scimflow.schemas.keys.OperationKeys;
+import io.scimflow.schemas.serde.AvroRoundTrip;
 import io.scimflow.sink.log.ProvisioningLogLines;
 import io.scimflow.sink.log.ProvisioningLogWriter;
 import io.scimflow.sink.reconcile.GroupDirectory;
@@ -21,12 +19,6 @@ import io.scimflow.sink.reconcile.ReconcileContext;
 import io.scimflow.sink.reconcile.Reconciler;
 import io.scimflow.sink.reconcile.UserSnapshot;
 import io.scimflow.sink.target.TargetCapabilities;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
  * A rehearsal of the sink's per-operation code on made-up operations, before it consumes real
@@ -61,7 +53,7 @@ public final class SinkWarmUp {
         Reconciler reconciler = new Reconciler(new ReconcileContext(capabilities, new InMemoryLinkRegistry(),
                 new UserSnapshot(clock, Duration.ofMinutes(1)), new GroupDirectory(clock, Duration.ofMinutes(1), Duration.ofMinutes(1))));
         RehearsalTarget target = new RehearsalTarget(json);
-        OperationCodec codec = new OperationCodec();
+        AvroRoundTrip<ProvisioningOperation> codec = new AvroRoundTrip<>(ProvisioningOperation.getClassSchema());
         int done = 0;
         int encoded = 0;
         boolean encoding = true;
@@ -82,28 +74,5 @@ public final class SinkWarmUp {
             done++;
         }
         return new Result(done, encoded, (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /** Avro binary encoding and decoding of operations, as the Kafka serdes do it. */
-    private static final class OperationCodec {
-
-        private final SpecificDatumWriter<ProvisioningOperation> writer = new SpecificDatumWriter<>(ProvisioningOperation.class);
-        private final SpecificDatumReader<ProvisioningOperation> reader = new SpecificDatumReader<>(ProvisioningOperation.class);
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-        private BinaryEncoder encoder;
-        private BinaryDecoder decoder;
-
-        ProvisioningOperation roundTrip(ProvisioningOperation op) {
-            try {
-                bytes.reset();
-                encoder = EncoderFactory.get().binaryEncoder(bytes, encoder);
-                writer.write(op, encoder);
-                encoder.flush();
-                decoder = DecoderFactory.get().binaryDecoder(bytes.toByteArray(), decoder);
-                return reader.read(null, decoder);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }
