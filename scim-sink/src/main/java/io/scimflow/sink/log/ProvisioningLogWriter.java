@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.scimflow.events.ObjectType;
 import io.scimflow.events.log.LogAction;
@@ -39,6 +41,9 @@ public final class ProvisioningLogWriter {
     private final String runId;
     private final Set<String> secrets;
     private final MeterRegistry meters;
+    /** {@code scimflow.sink.operations} by action and status, registered on first use. */
+    private static final int STATUSES = LogStatus.values().length;
+    private final AtomicReferenceArray<Counter> operations = new AtomicReferenceArray<>(LogAction.values().length * STATUSES);
     private final Queue<ProducerRecord<String, Object>> failed = new ConcurrentLinkedQueue<>();
     private volatile Throwable writeFailure;
 
@@ -109,8 +114,7 @@ public final class ProvisioningLogWriter {
      */
     private ProvisioningLogEntry publish(String key, ProvisioningLogEntry entry) {
         send(new ProducerRecord<>(topic, key, entry));
-        meters.counter("scimflow.sink.operations", "action", entry.getAction().name(), "status", entry.getStatus().name())
-                .increment();
+        operationCounter(entry.getAction(), entry.getStatus()).increment();
         if (entry.getStatus() == LogStatus.FAILURE) {
             if (log.isWarnEnabled()) {
                 log.warn(ProvisioningLogLines.format(entry));
@@ -119,6 +123,17 @@ public final class ProvisioningLogWriter {
             log.info(ProvisioningLogLines.format(entry));
         }
         return entry;
+    }
+
+    /** The registry hands out one counter per name and tags, so a race here only looks it up twice. */
+    private Counter operationCounter(LogAction action, LogStatus status) {
+        int slot = action.ordinal() * STATUSES + status.ordinal();
+        Counter counter = operations.get(slot);
+        if (counter == null) {
+            counter = meters.counter("scimflow.sink.operations", "action", action.name(), "status", status.name());
+            operations.set(slot, counter);
+        }
+        return counter;
     }
 
     private void send(ProducerRecord<String, Object> record) {
