@@ -85,9 +85,15 @@ public final class PipelineBenchmark implements Callable<Integer> {
 
     @Option(names = "--target-warmup", defaultValue = "20000",
             description = "Throughput only: at least this many POSTs sent to a scratch server before the pipeline starts (in rounds of 2500, "
-                    + "until a round is less than 5 % faster than the best before it), so the target's code in this JVM is warm for the "
+                    + "until a round is less than 5 %% faster than the best before it), so the target's code in this JVM is warm for the "
                     + "pipeline as it is for the direct baseline (which runs after the pipeline). 0 for none. Default: ${DEFAULT-VALUE}")
     int targetWarmup;
+
+    @Option(names = "--repeat", defaultValue = "3",
+            description = "Throughput only: measured pairs per case, each a sync on a fresh pipeline (cold apps) followed by a plain "
+                    + "loop of POSTs on a fresh server; the case reports the median sync, the median loop and the median of the pairs' "
+                    + "ratios. Default: ${DEFAULT-VALUE}")
+    int repeat;
 
     @Option(names = "--broker-warmup", defaultValue = "15s",
             description = "Throughput only: how long records go through a scratch topic before the measured sync, so the in-process "
@@ -145,7 +151,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         }
         if (wants("throughput")) {
             for (String shape : shapes) {
-                results.addAll(new ThroughputScenario(users, shape, sinkConcurrency, workerConcurrency, warmupUsers, targetWarmup, duration(brokerWarmup)).run());
+                results.addAll(new ThroughputScenario(users, shape, sinkConcurrency, workerConcurrency, warmupUsers, targetWarmup, duration(brokerWarmup), repeat).run());
             }
         }
         if (wants("latency")) {

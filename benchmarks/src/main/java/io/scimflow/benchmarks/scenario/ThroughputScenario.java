@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import io.scimflow.benchmarks.result.ScenarioResult;
+import io.scimflow.benchmarks.run.AppUsage;
 import io.scimflow.benchmarks.run.BenchmarkDirectory;
 import io.scimflow.benchmarks.run.DirectPostLoop;
 import io.scimflow.benchmarks.run.MachineQuiet;
@@ -14,18 +15,15 @@ import io.scimflow.benchmarks.run.PipelineSpec;
 import io.scimflow.benchmarks.run.Progress;
 import io.scimflow.benchmarks.run.SyncMeasurement;
 import io.scimflow.benchmarks.run.SyncRun;
+import io.scimflow.miroserver.UserSnapshot;
 
 /**
  * 1. Initial sync throughput, no rate limits, no added latency: users per second end to end,
- * against the same users POSTed by a plain loop to a fresh server in the same run.
+ * against the same users POSTed by a plain loop to a fresh server in the same run. Each case
+ * measures pairs (a sync on a fresh pipeline, then the loop right after it) and reports
+ * medians: one sync or one loop on a small shared machine moves by ±20 % from one run to the next.
  */
 public final class ThroughputScenario {
-
-    /**
-     * Sequential direct loops per case; the ratio uses their median. One loop's rate moves by
-     * up to ±20 % between runs on a small machine (the harness JVM's JIT state, GC).
-     */
-    static final int BASELINE_RUNS = 3;
 
     private final List<Integer> sizes;
     private final String shape;
@@ -34,9 +32,16 @@ public final class ThroughputScenario {
     private final int warmupUsers;
     private final int targetWarmup;
     private final Duration brokerWarmup;
+    private final int repeats;
 
+    /**
+     * @param repeats measured pairs per case: a sync on a fresh pipeline, then a plain loop on a fresh server
+     */
     public ThroughputScenario(List<Integer> sizes, String shape, int sinkConcurrency, int workerConcurrency, int warmupUsers,
-            int targetWarmup, Duration brokerWarmup) {
+            int targetWarmup, Duration brokerWarmup, int repeats) {
+        if (repeats < 1) {
+            throw new IllegalArgumentException("--repeat must be at least 1, not " + repeats);
+        }
         this.targetWarmup = targetWarmup;
         this.brokerWarmup = brokerWarmup;
         this.sizes = List.copyOf(sizes);
@@ -44,6 +49,14 @@ public final class ThroughputScenario {
         this.sinkConcurrency = sinkConcurrency;
         this.workerConcurrency = workerConcurrency;
         this.warmupUsers = warmupUsers;
+        this.repeats = repeats;
+    }
+
+    /** One measured sync and the plain loop that ran right after it, on the same users. */
+    record Pair(SyncMeasurement sync, double sequentialUsersPerSecond) {
+        double ratio() {
+            return sync.usersPerSecond() / sequentialUsersPerSecond;
+        }
     }
 
     public List<ScenarioResult> run() throws TimeoutException {
@@ -62,51 +75,82 @@ public final class ThroughputScenario {
                         + " users/s";
                 progress.say("target warm-up: %s", warmUpNote);
             }
-            SyncRun.Outcome outcome = SyncRun.run(spec, directory, warmupUsers, brokerWarmup, Duration.ofMinutes(30), progress);
-            SyncMeasurement m = outcome.measurement();
-
-            double[] runs = new double[BASELINE_RUNS];
-            for (int run = 0; run < BASELINE_RUNS; run++) {
+            List<Pair> pairs = new ArrayList<>();
+            List<UserSnapshot> targetUsers = List.of();
+            for (int run = 1; run <= repeats; run++) {
+                if (repeats > 1) {
+                    progress.say("pair %d of %d: a sync on a fresh pipeline, then a plain loop", run, repeats);
+                }
+                SyncRun.Outcome outcome = SyncRun.run(spec, directory, warmupUsers, brokerWarmup, Duration.ofMinutes(30), progress);
+                SyncMeasurement m = outcome.measurement();
+                targetUsers = outcome.targetUsers();
                 double quiet = MachineQuiet.await();
-                progress.say("direct baseline %d of %d: %d POSTs, sequential (machine quiet after %.1f s)", run + 1, BASELINE_RUNS, m.created(), quiet);
-                runs[run] = m.created() / DirectPostLoop.run(spec.miroSettings(), spec.teams(), outcome.targetUsers(), 1);
+                progress.say("direct baseline: %d POSTs, sequential (machine quiet after %.1f s)", m.created(), quiet);
+                double sequential = m.created() / DirectPostLoop.run(spec.miroSettings(), spec.teams(), targetUsers, 1);
+                Pair pair = new Pair(m, sequential);
+                pairs.add(pair);
+                progress.say("pipeline %.1f users/s, direct sequential %.1f: ratio %.2f", m.usersPerSecond(), sequential, pair.ratio());
             }
-            double sequential = median(runs);
             MachineQuiet.await();
-            progress.say("direct baseline: %d POSTs on %d threads", m.created(), sinkConcurrency);
-            double concurrent = m.created() / DirectPostLoop.run(spec.miroSettings(), spec.teams(), outcome.targetUsers(), sinkConcurrency);
-            double ratio = m.usersPerSecond() / sequential;
-            progress.say("pipeline %.1f users/s, direct sequential %.1f, direct x%d %.1f: ratio %.2f",
-                    m.usersPerSecond(), sequential, sinkConcurrency, concurrent, ratio);
+            int created = pairs.get(0).sync().created();
+            progress.say("direct baseline: %d POSTs on %d threads", created, sinkConcurrency);
+            double concurrent = created / DirectPostLoop.run(spec.miroSettings(), spec.teams(), targetUsers, sinkConcurrency);
+
+            double ratio = median(pairs.stream().mapToDouble(Pair::ratio).toArray());
+            double[] pipelineRates = pairs.stream().mapToDouble(p -> p.sync().usersPerSecond()).toArray();
+            double[] sequentialRates = pairs.stream().mapToDouble(Pair::sequentialUsersPerSecond).toArray();
+            SyncMeasurement typical = medianSync(pairs);
+            double pipeline = median(pipelineRates);
+            double sequential = median(sequentialRates);
+            progress.say("median of %d: pipeline %.1f users/s, direct sequential %.1f, direct x%d %.1f: ratio %.2f",
+                    pairs.size(), pipeline, sequential, sinkConcurrency, concurrent, ratio);
 
             Metrics metrics = new Metrics()
                     .put("directory_users", users)
-                    .put("created_users", m.created())
-                    .put("pipeline_s", m.elapsedSeconds())
-                    .put("pipeline_users_per_s", m.usersPerSecond())
+                    .put("created_users", typical.created())
+                    .put("pipeline_s", typical.elapsedSeconds())
+                    .put("pipeline_users_per_s", pipeline)
+                    .put("pipeline_min_users_per_s", Arrays.stream(pipelineRates).min().orElseThrow())
+                    .put("pipeline_max_users_per_s", Arrays.stream(pipelineRates).max().orElseThrow())
                     .put("direct_sequential_users_per_s", sequential)
-                    .put("direct_sequential_first_users_per_s", runs[0])
-                    .put("ratio_pipeline_vs_first_sequential", m.usersPerSecond() / runs[0])
-                    .put("direct_sequential_min_users_per_s", Arrays.stream(runs).min().orElseThrow())
-                    .put("direct_sequential_max_users_per_s", Arrays.stream(runs).max().orElseThrow())
+                    .put("direct_sequential_min_users_per_s", Arrays.stream(sequentialRates).min().orElseThrow())
+                    .put("direct_sequential_max_users_per_s", Arrays.stream(sequentialRates).max().orElseThrow())
                     .put("ratio_pipeline_vs_sequential", ratio)
+                    .put("ratio_min", pairs.stream().mapToDouble(Pair::ratio).min().orElseThrow())
+                    .put("ratio_max", pairs.stream().mapToDouble(Pair::ratio).max().orElseThrow())
                     .put("direct_concurrent_users_per_s", concurrent)
-                    .put("ratio_pipeline_vs_concurrent", m.usersPerSecond() / concurrent)
-                    .put("requests_per_created_user", (double) m.totalRequests() / m.created())
-                    .sync("", m)
+                    .put("ratio_pipeline_vs_concurrent", pipeline / concurrent)
+                    .put("requests_per_created_user", (double) typical.totalRequests() / typical.created())
+                    .put("cpu_ms_per_user", cpuMillisPerUser(typical))
+                    .sync("", typical)
                     .note("directory", shape)
                     .note("warm-up", warmupUsers > 0 ? warmupUsers + " users synced first, not measured" : "none (cold apps)")
                     .note("target server warm-up", warmUpNote)
                     .note("broker warm-up", brokerWarmup.isZero() ? "none"
                             : brokerWarmup.toSeconds() + " s of records through a scratch topic after the apps started")
                     .note("worker concurrency", String.valueOf(workerConcurrency))
-                .note("sink concurrency", String.valueOf(sinkConcurrency))
-                    .note("direct sequential baseline", "median of " + BASELINE_RUNS + " runs, each on a fresh server")
+                    .note("sink concurrency", String.valueOf(sinkConcurrency))
+                    .note("pairs", pairs.size() + " × (a sync on a fresh pipeline, then a plain loop on a fresh server); users/s of each: "
+                            + pairs.stream().map(p -> String.format(java.util.Locale.ROOT, "%.0f vs %.0f", p.sync().usersPerSecond(),
+                                    p.sequentialUsersPerSecond())).toList()
+                            + "; the ratio is the median of the pairs' ratios, the stages, CPU and memory are the median sync's")
                     .note("direct concurrent threads", String.valueOf(sinkConcurrency))
                     .target("ratio >= 0.8 of the direct (sequential) baseline", ratio >= 0.8, Metrics.f(ratio));
             results.add(new ScenarioResult("throughput", label, metrics.values, metrics.notes));
         }
         return results;
+    }
+
+    /** The sync whose users per second are the median of the pairs (the lower middle one of an even count). */
+    static SyncMeasurement medianSync(List<Pair> pairs) {
+        List<Pair> sorted = new ArrayList<>(pairs);
+        sorted.sort(java.util.Comparator.comparingDouble(p -> p.sync().usersPerSecond()));
+        return sorted.get((sorted.size() - 1) / 2).sync();
+    }
+
+    /** CPU of every process (apps and harness) during the sync, per created user. */
+    static double cpuMillisPerUser(SyncMeasurement m) {
+        return m.apps().stream().mapToDouble(AppUsage::cpuSeconds).sum() * 1000 / m.created();
     }
 
     static double median(double[] values) {
