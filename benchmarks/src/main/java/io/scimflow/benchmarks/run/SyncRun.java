@@ -75,6 +75,7 @@ public final class SyncRun {
             long rateLimitedBefore = pipeline.target().rateLimitedCount();
             Map<String, Double> cpuBefore = pipeline.cpuSeconds();
             Map<String, Long> brokerBefore = BrokerRequests.counts();
+            double jitBefore = HarnessCompiler.seconds();
 
             double loadAverage = LoadAverage.oneMinute();
             Instant start = Instant.now();
@@ -86,6 +87,7 @@ public final class SyncRun {
 
             List<AppUsage> usage = pipeline.usageSince(cpuBefore);
             Map<String, Long> brokerRequests = BrokerRequests.since(brokerBefore);
+            double jit = HarnessCompiler.seconds() - jitBefore;
             Map<String, Long> requests = minus(pipeline.target().requestCounts(), requestsBefore);
             Set<String> excluded = warmedUp;
             List<UserSnapshot> users = pipeline.target().users().stream().filter(u -> !excluded.contains(u.userName())).toList();
@@ -94,7 +96,7 @@ public final class SyncRun {
                     pipeline.target().rateLimitedCount() - rateLimitedBefore, usage, pipeline.startupSeconds(), loadAverage,
                     seconds(start, stages.firstPublished()), seconds(start, stages.firstOperation()), seconds(start, stages.published()),
                     seconds(start, stages.workerCaughtUp()), seconds(start, firstWrite),
-                    brokerRequests);
+                    brokerRequests, jit);
             progress.say("%d users created in %.2f s (%.1f users/s), %d requests", users.size(), elapsed,
                     measurement.usersPerSecond(), measurement.totalRequests());
             return new Outcome(measurement, users);

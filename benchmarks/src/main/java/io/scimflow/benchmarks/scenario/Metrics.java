@@ -47,6 +47,7 @@ final class Metrics {
             put(prefix + "cpu_s " + app.app(), app.cpuSeconds());
             put(prefix + "peak_mib " + app.app(), app.peakMemoryMiB());
         }
+        put(prefix + "harness_jit_s", m.harnessJitSeconds());
         put(prefix + "startup_s", m.startupSeconds());
         put(prefix + "load_avg_1m", m.loadAverage());
         List<String> jvmOptions = LocalPipeline.childJvmOptions();

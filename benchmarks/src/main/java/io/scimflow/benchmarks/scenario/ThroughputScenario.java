@@ -10,6 +10,7 @@ import io.scimflow.benchmarks.result.ScenarioResult;
 import io.scimflow.benchmarks.run.AppUsage;
 import io.scimflow.benchmarks.run.BenchmarkDirectory;
 import io.scimflow.benchmarks.run.DirectPostLoop;
+import io.scimflow.benchmarks.run.HarnessCompiler;
 import io.scimflow.benchmarks.run.MachineQuiet;
 import io.scimflow.benchmarks.run.PipelineSpec;
 import io.scimflow.benchmarks.run.Progress;
@@ -52,8 +53,12 @@ public final class ThroughputScenario {
         this.repeats = repeats;
     }
 
-    /** One measured sync and the plain loop that ran right after it, on the same users. */
-    record Pair(SyncMeasurement sync, double sequentialUsersPerSecond) {
+    /**
+     * One measured sync and the plain loop that ran right after it, on the same users.
+     *
+     * @param loopJitSeconds time the harness JVM's JIT compilers spent during the loop
+     */
+    record Pair(SyncMeasurement sync, double sequentialUsersPerSecond, double loopJitSeconds) {
         double ratio() {
             return sync.usersPerSecond() / sequentialUsersPerSecond;
         }
@@ -86,13 +91,17 @@ public final class ThroughputScenario {
                 targetUsers = outcome.targetUsers();
                 double quiet = MachineQuiet.await();
                 progress.say("direct baseline: %d POSTs, sequential (machine quiet after %.1f s)", m.created(), quiet);
+                double jitBefore = HarnessCompiler.seconds();
                 double sequential = m.created() / DirectPostLoop.run(spec.miroSettings(), spec.teams(), targetUsers, 1);
-                Pair pair = new Pair(m, sequential);
+                Pair pair = new Pair(m, sequential, HarnessCompiler.seconds() - jitBefore);
                 pairs.add(pair);
                 progress.say("pipeline %.1f users/s, direct sequential %.1f: ratio %.2f", m.usersPerSecond(), sequential, pair.ratio());
             }
-            MachineQuiet.await();
             int created = pairs.get(0).sync().created();
+            double quietAgain = MachineQuiet.await();
+            progress.say("direct baseline again, right after the last one: %d POSTs, sequential (machine quiet after %.1f s)", created, quietAgain);
+            double loopAfterLoop = created / DirectPostLoop.run(spec.miroSettings(), spec.teams(), targetUsers, 1);
+            MachineQuiet.await();
             progress.say("direct baseline: %d POSTs on %d threads", created, sinkConcurrency);
             double concurrent = created / DirectPostLoop.run(spec.miroSettings(), spec.teams(), targetUsers, sinkConcurrency);
 
@@ -115,6 +124,9 @@ public final class ThroughputScenario {
                     .put("direct_sequential_users_per_s", sequential)
                     .put("direct_sequential_min_users_per_s", Arrays.stream(sequentialRates).min().orElseThrow())
                     .put("direct_sequential_max_users_per_s", Arrays.stream(sequentialRates).max().orElseThrow())
+                    .put("direct_sequential_harness_jit_s", median(pairs.stream().mapToDouble(Pair::loopJitSeconds).toArray()))
+                    .put("direct_sequential_after_loop_users_per_s", loopAfterLoop)
+                    .put("ratio_pipeline_vs_sequential_after_loop", pipeline / loopAfterLoop)
                     .put("ratio_pipeline_vs_sequential", ratio)
                     .put("ratio_min", pairs.stream().mapToDouble(Pair::ratio).min().orElseThrow())
                     .put("ratio_max", pairs.stream().mapToDouble(Pair::ratio).max().orElseThrow())
