@@ -85,7 +85,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
 
     @Option(names = "--target-warmup", defaultValue = "20000",
             description = "Throughput only: at least this many POSTs sent to a scratch server before the pipeline starts (in rounds of 2500, "
-                    + "until a round is less than 5 %% faster than the best before it), so the target's code in this JVM is warm for the "
+                    + "until 3 rounds in a row are not 5 %% faster than the best before them), so the target's code in this JVM is warm for the "
                     + "pipeline as it is for the direct baseline (which runs after the pipeline). 0 for none. Default: ${DEFAULT-VALUE}")
     int targetWarmup;
 

@@ -87,32 +87,47 @@ public final class DirectPostLoop {
     /** A round this much faster than the best before it means the code is still warming. */
     static final double STEADY = 1.05;
 
+    /** Rounds in a row that must bring no new best before the warm-up ends (one slow round is not a plateau). */
+    static final int PATIENCE = 3;
+
     /**
      * Warms this JVM's SCIM server code (and the loop's client) up: rounds of
      * {@value #WARM_UP_ROUND} POSTs of synthetic users, one after the other, to a scratch server
-     * with the same settings, at least {@code minimum} POSTs and then until a round is no longer
-     * {@value #STEADY} times faster than the best round before it (the JIT has compiled what it
-     * will), at most {@code 6 × minimum}. The target of a real sync is a long-running, warm
-     * service, and so is the target of the direct baseline, which runs after the pipeline.
+     * with the same settings, at least {@code minimum} POSTs and then until {@value #PATIENCE}
+     * rounds in a row were not {@value #STEADY} times faster than the best round before them (the
+     * JIT has compiled what it will), at most {@code 6 × minimum}. The target of a real sync is a
+     * long-running, warm service, and so is the target of the direct baseline, which runs after
+     * the pipeline.
      *
      * @return the users per second of each round
      */
     public static List<Double> warmUp(MiroServerSettings settings, int minimum) {
         List<Double> rates = new ArrayList<>();
         int sent = 0;
-        double best = 0;
         while (sent < 6L * minimum) {
             List<String> bodies = syntheticBodies(sent, WARM_UP_ROUND);
-            double rate = bodies.size() / postAll(settings, List.of(), bodies, 1);
-            rates.add(rate);
+            rates.add(bodies.size() / postAll(settings, List.of(), bodies, 1));
             sent += bodies.size();
-            boolean steady = best > 0 && rate < best * STEADY;
-            best = Math.max(best, rate);
-            if (sent >= minimum && steady) {
+            if (sent >= minimum && steady(rates)) {
                 break;
             }
         }
         return rates;
+    }
+
+    /** True when none of the last {@value #PATIENCE} rounds was {@value #STEADY} times faster than the best round before it. */
+    static boolean steady(List<Double> rates) {
+        if (rates.size() <= PATIENCE) {
+            return false;
+        }
+        double best = 0;
+        for (int i = 0; i < rates.size(); i++) {
+            if (i >= rates.size() - PATIENCE && rates.get(i) >= best * STEADY) {
+                return false;
+            }
+            best = Math.max(best, rates.get(i));
+        }
+        return true;
     }
 
     private static List<String> syntheticBodies(int first, int count) {
