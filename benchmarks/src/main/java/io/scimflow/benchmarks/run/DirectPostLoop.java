@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,10 +47,21 @@ public final class DirectPostLoop {
             URI uri = URI.create(server.baseUrl() + "/Users");
             AtomicInteger next = new AtomicInteger();
             AtomicInteger failed = new AtomicInteger();
+            AtomicInteger resent = new AtomicInteger();
+            AtomicReference<String> problem = new AtomicReference<>();
             Runnable loop = () -> {
                 for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
-                    if (post(http, uri, settings.token(), bodies.get(i)) != 201) {
+                    int status = post(http, uri, settings.token(), bodies.get(i), problem);
+                    if (status == NO_ANSWER) {
+                        // The connection broke before the answer (once in 100,000 requests): send it again, as
+                        // any client would. A 409 then means the first attempt had created the user.
+                        resent.incrementAndGet();
+                        status = post(http, uri, settings.token(), bodies.get(i), problem);
+                        status = status == 409 ? 201 : status;
+                    }
+                    if (status != 201) {
                         failed.incrementAndGet();
+                        problem.compareAndSet(null, "HTTP " + status);
                     }
                 }
             };
@@ -75,7 +87,11 @@ public final class DirectPostLoop {
             double elapsed = (System.nanoTime() - started) / 1e9;
             if (failed.get() > 0 || server.users().size() != bodies.size()) {
                 throw new IllegalStateException("The direct loop created " + server.users().size() + " of " + bodies.size()
-                        + " users (" + failed.get() + " requests failed)");
+                        + " users (" + failed.get() + " requests failed; " + problem.get() + ")");
+            }
+            if (resent.get() > 0) {
+                System.out.printf(java.util.Locale.ROOT, "direct loop: %d request(s) got no answer and were sent again (%s)%n", resent.get(),
+                        problem.get());
             }
             return elapsed;
         }
@@ -162,7 +178,11 @@ public final class DirectPostLoop {
         }
     }
 
-    private static int post(HttpClient http, URI uri, String token, String body) {
+    /** What {@link #post} returns when the request got no answer. */
+    static final int NO_ANSWER = -1;
+
+    /** @return the answer's status, or {@link #NO_ANSWER} (the reason goes to {@code problem} if it is still empty) */
+    private static int post(HttpClient http, URI uri, String token, String body, AtomicReference<String> problem) {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/scim+json")
@@ -171,7 +191,8 @@ public final class DirectPostLoop {
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            return -1;
+            problem.compareAndSet(null, e.toString());
+            return NO_ANSWER;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", e);
