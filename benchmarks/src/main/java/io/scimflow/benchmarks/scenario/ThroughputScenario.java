@@ -57,9 +57,8 @@ public final class ThroughputScenario {
      * One measured sync and the plain loop that ran right after it, on the same users.
      *
      * @param loopJitSeconds time the harness JVM's JIT compilers spent during the loop
-     * @param targetUsers    the users the target ended with (the loop's bodies)
      */
-    record Pair(SyncMeasurement sync, double sequentialUsersPerSecond, double loopJitSeconds, List<UserSnapshot> targetUsers) {
+    record Pair(SyncMeasurement sync, double sequentialUsersPerSecond, double loopJitSeconds) {
         double ratio() {
             return sync.usersPerSecond() / sequentialUsersPerSecond;
         }
@@ -82,13 +81,15 @@ public final class ThroughputScenario {
                 progress.say("target warm-up: %s", warmUpNote);
             }
             List<Pair> pairs = new ArrayList<>();
+            List<UserSnapshot> targetUsers = List.of(); // the last pair's only: at 100,000 users each list is ~1 GB of heap
             for (int run = 1; run <= repeats; run++) {
                 if (repeats > 1) {
                     progress.say("pair %d of %d: a sync on a fresh pipeline, then a plain loop", run, repeats);
                 }
-                pairs.add(measurePair(spec, directory, progress));
+                Measured measured = measurePair(spec, directory, progress);
+                pairs.add(measured.pair());
+                targetUsers = measured.targetUsers();
             }
-            List<UserSnapshot> targetUsers = pairs.get(pairs.size() - 1).targetUsers();
             int created = pairs.get(0).sync().created();
             double quietAgain = MachineQuiet.await();
             progress.say("direct baseline again, right after the last one: %d POSTs, sequential (machine quiet after %.1f s)", created, quietAgain);
@@ -145,17 +146,21 @@ public final class ThroughputScenario {
         return results;
     }
 
+    /** A pair and the users the target ended with (the loop's bodies). */
+    private record Measured(Pair pair, List<UserSnapshot> targetUsers) {
+    }
+
     /** A sync on a fresh pipeline, then, once the machine is quiet, the plain loop on the users the target ended with. */
-    private Pair measurePair(PipelineSpec spec, BenchmarkDirectory directory, Progress progress) throws TimeoutException {
+    private Measured measurePair(PipelineSpec spec, BenchmarkDirectory directory, Progress progress) throws TimeoutException {
         SyncRun.Outcome outcome = SyncRun.run(spec, directory, warmupUsers, brokerWarmup, Duration.ofMinutes(30), progress);
         SyncMeasurement m = outcome.measurement();
         double quiet = MachineQuiet.await();
         progress.say("direct baseline: %d POSTs, sequential (machine quiet after %.1f s)", m.created(), quiet);
         double jitBefore = HarnessCompiler.seconds();
         double sequential = m.created() / DirectPostLoop.run(spec.miroSettings(), spec.teams(), outcome.targetUsers(), 1);
-        Pair pair = new Pair(m, sequential, HarnessCompiler.seconds() - jitBefore, outcome.targetUsers());
+        Pair pair = new Pair(m, sequential, HarnessCompiler.seconds() - jitBefore);
         progress.say("pipeline %.1f users/s, direct sequential %.1f: ratio %.2f", m.usersPerSecond(), sequential, pair.ratio());
-        return pair;
+        return new Measured(pair, outcome.targetUsers());
     }
 
     /** The sync whose users per second are the median of the pairs (the lower middle one of an even count). */

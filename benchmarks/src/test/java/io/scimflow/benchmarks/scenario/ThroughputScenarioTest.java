@@ -23,7 +23,7 @@ class ThroughputScenarioTest {
 
     @Test
     void aPairComparesItsSyncWithTheLoopThatRanRightAfterIt() {
-        ThroughputScenario.Pair pair = new ThroughputScenario.Pair(sync(10_000, 8.0, 1.0, 2.0), 2_500, 0.5, List.of());
+        ThroughputScenario.Pair pair = new ThroughputScenario.Pair(sync(10_000, 8.0, 1.0, 2.0), 2_500, 0.5);
 
         assertThat(pair.ratio()).isCloseTo(0.5, within(1e-9)); // 1,250 users/s against 2,500
     }
@@ -33,8 +33,8 @@ class ThroughputScenarioTest {
         SyncMeasurement slow = sync(1_000, 4.0, 1, 1);
         SyncMeasurement middle = sync(1_000, 2.0, 1, 1);
         SyncMeasurement fast = sync(1_000, 1.0, 1, 1);
-        List<ThroughputScenario.Pair> pairs = List.of(new ThroughputScenario.Pair(fast, 900, 0, List.of()), new ThroughputScenario.Pair(slow, 800, 0, List.of()),
-                new ThroughputScenario.Pair(middle, 1000, 0, List.of()));
+        List<ThroughputScenario.Pair> pairs = List.of(new ThroughputScenario.Pair(fast, 900, 0), new ThroughputScenario.Pair(slow, 800, 0),
+                new ThroughputScenario.Pair(middle, 1000, 0));
 
         assertThat(ThroughputScenario.medianSync(pairs)).isSameAs(middle);
         assertThat(ThroughputScenario.medianSync(pairs.subList(0, 2))).isSameAs(slow); // the lower middle of two
