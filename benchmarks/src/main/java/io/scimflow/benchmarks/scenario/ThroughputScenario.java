@@ -90,7 +90,7 @@ public final class ThroughputScenario {
                 pairs.add(measured.pair());
                 targetUsers = measured.targetUsers();
             }
-            int created = pairs.get(0).sync().created();
+            int created = targetUsers.size();
             double quietAgain = MachineQuiet.await();
             progress.say("direct baseline again, right after the last one: %d POSTs, sequential (machine quiet after %.1f s)", created, quietAgain);
             double loopAfterLoop = created / DirectPostLoop.run(spec.miroSettings(), spec.teams(), targetUsers, 1);
