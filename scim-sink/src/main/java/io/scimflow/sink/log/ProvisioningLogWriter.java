@@ -2,12 +2,14 @@ package io.scimflow.sink.log;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,9 +43,8 @@ public final class ProvisioningLogWriter {
     private final String runId;
     private final Set<String> secrets;
     private final MeterRegistry meters;
-    /** {@code scimflow.sink.operations} by action and status, registered on first use. */
-    private static final int STATUSES = LogStatus.values().length;
-    private final AtomicReferenceArray<Counter> operations = new AtomicReferenceArray<>(LogAction.values().length * STATUSES);
+    /** {@code scimflow.sink.operations} by action and status, registered on first use (as {@link ScimMetrics} keeps its timers). */
+    private final Map<LogAction, Map<LogStatus, Counter>> operations = new EnumMap<>(LogAction.class);
     private final Queue<ProducerRecord<String, Object>> failed = new ConcurrentLinkedQueue<>();
     private volatile Throwable writeFailure;
 
@@ -54,6 +55,9 @@ public final class ProvisioningLogWriter {
         this.runId = runId;
         this.secrets = secretAttributes;
         this.meters = meters;
+        for (LogAction action : LogAction.values()) {
+            operations.put(action, new ConcurrentHashMap<>());
+        }
     }
 
     public String runId() {
@@ -125,15 +129,9 @@ public final class ProvisioningLogWriter {
         return entry;
     }
 
-    /** The registry hands out one counter per name and tags, so a race here only looks it up twice. */
     private Counter operationCounter(LogAction action, LogStatus status) {
-        int slot = action.ordinal() * STATUSES + status.ordinal();
-        Counter counter = operations.get(slot);
-        if (counter == null) {
-            counter = meters.counter("scimflow.sink.operations", "action", action.name(), "status", status.name());
-            operations.set(slot, counter);
-        }
-        return counter;
+        return operations.get(action).computeIfAbsent(status,
+                code -> meters.counter("scimflow.sink.operations", "action", action.name(), "status", code.name()));
     }
 
     private void send(ProducerRecord<String, Object> record) {
