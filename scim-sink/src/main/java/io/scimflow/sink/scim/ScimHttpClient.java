@@ -26,6 +26,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -38,16 +39,17 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends SCIM requests over Apache HttpClient 5 (classic, blocking) with a pool of kept-alive
+ * Sends SCIM requests over Apache HttpClient 5's minimal classic (blocking) client with a pool of kept-alive
  * connections as large as the number of threads that send (the sink's concurrency): bearer
  * token, {@code application/scim+json}, TLS verification as the JDK does it (its default
- * {@link SSLContext}), connect and response timeouts, no redirects, no automatic retries, no
+ * {@link SSLContext}), connect and response timeouts, no proxy, no redirects, no automatic retries, no
  * cookies, no compression. Blocking calls on the caller's thread cost far less CPU than
  * {@code java.net.http}'s selector and worker threads (see the module README). Each request first waits
  * for its endpoint's rate budget. A 429 is retried without limit, always after waiting
@@ -72,6 +74,7 @@ public final class ScimHttpClient implements AutoCloseable {
     private final String basePath;
     private final TokenSource token;
     private final CloseableHttpClient http;
+    private final RequestConfig requestConfig;
     private final RateBudget budget;
     private final RetryPolicy retry;
     private final ScimCallListener listener;
@@ -98,6 +101,7 @@ public final class ScimHttpClient implements AutoCloseable {
         this.retry = retry;
         this.listener = listener;
         this.http = build(connectTimeout, requestTimeout, maxConnections);
+        this.requestConfig = RequestConfig.custom().setResponseTimeout(Timeout.of(requestTimeout)).build();
     }
 
     private static CloseableHttpClient build(Duration connectTimeout, Duration requestTimeout, int maxConnections) {
@@ -113,25 +117,16 @@ public final class ScimHttpClient implements AutoCloseable {
                 // A connection idle for a while may have been closed by the server: check it before reuse.
                 .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                 .build();
-        RequestConfig requests = RequestConfig.custom()
-                .setResponseTimeout(Timeout.of(requestTimeout))
-                .setRedirectsEnabled(false)
-                .setContentCompressionEnabled(false)
-                .build();
-        return HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(maxConnections)
-                        .setMaxConnPerRoute(maxConnections)
-                        .setDefaultConnectionConfig(connections)
-                        .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls))
-                        .build())
-                .setDefaultRequestConfig(requests)
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .disableContentCompression()
-                .disableAuthCaching()
-                .build();
+        // The minimal client: one exchange on a pooled connection, without the chain of redirect,
+        // retry, cookie, authentication, proxy and compression handlers that the sink turns off anyway.
+        return HttpClients.createMinimal(PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(maxConnections)
+                .setMaxConnPerRoute(maxConnections)
+                // One route (the target): the lax pool leases without the strict pool's global lock.
+                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
+                .setDefaultConnectionConfig(connections)
+                .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls))
+                .build());
     }
 
     public URI baseUrl() {
@@ -164,7 +159,7 @@ public final class ScimHttpClient implements AutoCloseable {
             Answer response;
             try {
                 try {
-                    response = http.execute(host, request(method, path, bytes), ScimHttpClient::answer);
+                    response = http.execute(host, request(method, path, bytes), context(), ScimHttpClient::answer);
                 } finally {
                     budget.answered(permit); // answered or failed: the slot's window starts now
                 }
@@ -221,6 +216,13 @@ public final class ScimHttpClient implements AutoCloseable {
             request.setEntity(new ByteArrayEntity(body, SCIM_JSON_TYPE)); // sets Content-Type and Content-Length
         }
         return request;
+    }
+
+    /** A context per exchange (the minimal client writes the request and route into it). */
+    private HttpClientContext context() {
+        HttpClientContext context = HttpClientContext.create();
+        context.setRequestConfig(requestConfig);
+        return context;
     }
 
     /** What the sender needs from an answer; the body is read whole so the connection goes back to the pool. */

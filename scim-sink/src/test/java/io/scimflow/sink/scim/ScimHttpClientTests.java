@@ -292,6 +292,23 @@ class ScimHttpClientTests {
     }
 
     @Test
+    void neitherFollowsRedirectsNorSendsBackCookies() {
+        replies = s -> s.rawUri().endsWith("/moved")
+                ? new Reply(302, "", Map.of("Location", base("/scim/v2/Users/elsewhere"), "Set-Cookie", "session=abc; Path=/"))
+                : new Reply(200, "{\"id\":\"1\"}", Map.of("Set-Cookie", "session=def; Path=/"));
+        ScimHttpClient client = client(1);
+
+        client.send("GET", "/Users/1", null, new RequestTally());
+        assertThatThrownBy(() -> client.send("GET", "/Users/moved", null, new RequestTally()))
+                .isInstanceOf(ScimCallException.class)
+                .satisfies(e -> assertThat(((ScimCallException) e).status()).isEqualTo(302));
+        client.send("GET", "/Users/2", null, new RequestTally());
+
+        assertThat(seen).extracting(Seen::rawUri).containsExactly("/scim/v2/Users/1", "/scim/v2/Users/moved", "/scim/v2/Users/2");
+        assertThat(seen).allSatisfy(s -> assertThat(s.headers()).doesNotContainKey("cookie"));
+    }
+
+    @Test
     void describesFailuresOfBothClientsAlike() {
         assertThat(ScimHttpClient.describe(new java.net.http.HttpTimeoutException("request timed out")))
                 .isEqualTo("timed out (request timed out)");
