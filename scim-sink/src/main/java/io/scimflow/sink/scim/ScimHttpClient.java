@@ -46,11 +46,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends SCIM requests over Apache HttpClient 5's minimal classic (blocking) client with a pool of kept-alive
- * connections as large as the number of threads that send (the sink's concurrency): bearer
- * token, {@code application/scim+json}, TLS verification as the JDK does it (its default
- * {@link SSLContext}), connect and response timeouts, no proxy, no redirects, no automatic retries, no
- * cookies, no compression. Blocking calls on the caller's thread cost far less CPU than
+ * Sends SCIM requests over Apache HttpClient 5's minimal classic (blocking) client with a pool
+ * of kept-alive connections as large as the number of threads that send (the sink's
+ * concurrency): bearer token, {@code application/scim+json}, TLS verification as the JDK does it
+ * (its default {@link SSLContext}), connect and response timeouts, no proxy, no redirects, no
+ * automatic retries, no cookies, no compression. Blocking calls on the caller's thread cost far less CPU than
  * {@code java.net.http}'s selector and worker threads (see the module README). Each request first waits
  * for its endpoint's rate budget. A 429 is retried without limit, always after waiting
  * (Retry-After, else back-off with jitter); 5xx answers and timeouts are retried up to the
