@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.scimflow.benchmarks.run.BenchmarkDirectory;
+import io.scimflow.benchmarks.run.ProcessCpu;
 import io.scimflow.producer.local.LocalDirectoryReader;
 import io.scimflow.producer.local.LocalDirectoryWriter;
 import io.scimflow.producer.model.Directory;
@@ -105,12 +106,7 @@ public final class LocalDirectoryReadTiming {
     }
 
     private static long[] start() {
-        return new long[] {System.nanoTime(), gcMillis(), processCpuNanos()};
-    }
-
-    /** CPU time of the whole process (all threads, the GC's too): unlike elapsed time, it hardly depends on other load. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return new long[] {System.nanoTime(), gcMillis(), ProcessCpu.nanos()};
     }
 
     /** Stores the elapsed and GC ms since {@code mark} into {@code into}; returns a new mark. */

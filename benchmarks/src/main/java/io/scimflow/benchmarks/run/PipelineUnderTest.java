@@ -1,7 +1,6 @@
 package io.scimflow.benchmarks.run;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -248,10 +247,8 @@ public final class PipelineUnderTest implements AutoCloseable {
     }
 
     private static double harnessCpuSeconds() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime() / 1e9;
-        }
-        return -1;
+        long nanos = ProcessCpu.nanos();
+        return nanos < 0 ? -1 : nanos / 1e9;
     }
 
     private static double harnessPeakMemoryMiB() {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimflow.benchmarks.run.ProcessCpu;
 import io.scimflow.miroserver.LocalMiroScimServer;
 import io.scimflow.miroserver.MiroServerSettings;
 import io.scimflow.sink.ratelimit.RateBudget;
@@ -77,7 +78,7 @@ public final class ScimClientCost {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         ObjectMapper json = client.json();
         AtomicInteger next = new AtomicInteger();
-        long processBefore = processCpuNanos();
+        long processBefore = ProcessCpu.nanos();
         long started = System.nanoTime();
         List<Future<Long>> sent = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -97,7 +98,7 @@ public final class ScimClientCost {
         for (Future<Long> one : sent) {
             clientCpu += one.get();
         }
-        return new Round(System.nanoTime() - started, clientCpu, processCpuNanos() - processBefore);
+        return new Round(System.nanoTime() - started, clientCpu, ProcessCpu.nanos() - processBefore);
     }
 
     /** A create body shaped like the sink's for a Miro user. */
@@ -116,9 +117,5 @@ public final class ScimClientCost {
         email.put("type", "work");
         email.put("primary", true);
         return user;
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }
