@@ -283,13 +283,4 @@ public final class PipelineUnderTest implements AutoCloseable {
         }
         pipeline.close();
     }
-
-    /** A scratch directory for the run's directory file (the pipeline's own data directory is temporary too). */
-    public static Path scratchDirectory() {
-        try {
-            return Files.createTempDirectory("scimflow-bench-");
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot create a temporary directory", e);
-        }
-    }
 }

@@ -20,6 +20,7 @@ import io.scimflow.miroserver.UserSnapshot;
  * before, unmeasured, and records go through the broker for a while (see {@link BrokerWarmUp}).
  * The clock starts once the machine is quiet: the apps' start and the warm-ups leave
  * compilation and clean-up work behind that would otherwise land in the measured sync.
+ * The directory file lives in a {@link ScratchDirectory}, removed when the run ends.
  */
 public final class SyncRun {
 
@@ -42,8 +43,13 @@ public final class SyncRun {
      */
     public static Outcome run(PipelineSpec spec, BenchmarkDirectory directory, int warmupUsers, Duration brokerWarmup, Duration timeout,
             Progress progress) throws TimeoutException {
-        Path scratch = PipelineUnderTest.scratchDirectory();
-        Path file = scratch.resolve("directory.yaml");
+        try (ScratchDirectory scratch = ScratchDirectory.create()) {
+            return run(spec, directory, warmupUsers, brokerWarmup, timeout, progress, scratch.resolve("directory.yaml"));
+        }
+    }
+
+    private static Outcome run(PipelineSpec spec, BenchmarkDirectory directory, int warmupUsers, Duration brokerWarmup, Duration timeout,
+            Progress progress, Path file) throws TimeoutException {
         BenchmarkDirectory.writeEmpty(file);
         progress.say("starting the pipeline (%d sink%s, concurrency %d)", spec.sinks(), spec.sinks() == 1 ? "" : "s", spec.sinkConcurrency());
         try (PipelineUnderTest pipeline = PipelineUnderTest.start(spec, file, Duration.ofMinutes(3))) {
@@ -64,10 +70,11 @@ public final class SyncRun {
                 progress.say("warm-up: %d users synced in %.1f s (not measured)", warmedUp.size(),
                         seconds(warmupStart, pipeline.lastWrite()));
             }
+            // Written before the machine settles, as an export job writes the file before it moves it into place.
+            Path aside = directory.writeAside(file);
             double settled = MachineQuiet.await();
             progress.say("machine quiet (under %.1f cores for 1 s) after %.1f s", MachineQuiet.QUIET_CORES, settled);
             int measuredUsers = directory.users() - warmupUsers;
-            Path aside = directory.writeAside(file);
             progress.say("syncing %d directory users", measuredUsers);
             long publishedBefore = pipeline.publishedUserRecords();
             pipeline.target().clearJournal();

@@ -19,6 +19,7 @@ import io.scimflow.benchmarks.run.BenchmarkDirectory;
 import io.scimflow.benchmarks.run.PipelineSpec;
 import io.scimflow.benchmarks.run.PipelineUnderTest;
 import io.scimflow.benchmarks.run.Progress;
+import io.scimflow.benchmarks.run.ScratchDirectory;
 import io.scimflow.miroserver.UserSnapshot;
 import io.scimflow.miroserver.journal.JournalEntry;
 import io.scimflow.producer.model.User;
@@ -51,7 +52,12 @@ public final class ChangeLatencyScenario {
     public List<ScenarioResult> run() throws TimeoutException {
         Progress progress = new Progress("latency");
         BenchmarkDirectory directory = BenchmarkDirectory.realistic(users);
-        Path file = PipelineUnderTest.scratchDirectory().resolve("directory.yaml");
+        try (ScratchDirectory scratch = ScratchDirectory.create()) {
+            return run(progress, directory, scratch.resolve("directory.yaml"));
+        }
+    }
+
+    private List<ScenarioResult> run(Progress progress, BenchmarkDirectory directory, Path file) throws TimeoutException {
         BenchmarkDirectory.moveIntoPlace(directory.writeAside(file), file);
         PipelineSpec spec = new PipelineSpec(1, sinkConcurrency, workerConcurrency, false, Duration.ofSeconds(30), Duration.ZERO, directory.groupNames());
         progress.say("starting the pipeline on %d users", users);

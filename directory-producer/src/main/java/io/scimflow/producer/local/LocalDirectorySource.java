@@ -3,13 +3,20 @@ package io.scimflow.producer.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -24,11 +31,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local directory: a YAML file that is the source of truth. The file is polled (its
- * modification time and size) and re-read once it has been stable for one poll, so an
- * editor's partial write is not read; an invalid file is reported with its line and the
- * last good directory stays published. Edits through {@link #edit} are written back to the
- * file atomically and published at once.
+ * The local directory: a YAML file that is the source of truth. Changes are noticed from
+ * the file system's change events where it sends them, and by polling (modification time
+ * and size) in any case. A changed file is read once it is settled, so that a partial write
+ * is never read: when its modification time is at least one poll interval old (a file
+ * moved into place whole), or else once it has stayed unchanged for one poll interval (a
+ * file written in place). A file that changes while it is read is read again once it
+ * settles. An invalid file is reported with its line and the last good directory stays
+ * published. Edits through {@link #edit} are written back to the file atomically and
+ * published at once.
  */
 public final class LocalDirectorySource implements DirectorySource {
 
@@ -43,16 +54,25 @@ public final class LocalDirectorySource implements DirectorySource {
         thread.setDaemon(true);
         return thread;
     });
+    private final Clock clock;
     private Directory current;
     private FileSignature loaded;
     private FileSignature pending;
+    private long pendingSinceNanos;
+    private long recheckAtNanos = System.nanoTime();
     private String lastError;
+    private WatchService changeEvents;
 
     public LocalDirectorySource(Path file, DirectorySynchronizer synchronizer, Duration pollInterval, SourceListener listener) {
+        this(file, synchronizer, pollInterval, listener, Clock.systemUTC());
+    }
+
+    LocalDirectorySource(Path file, DirectorySynchronizer synchronizer, Duration pollInterval, SourceListener listener, Clock clock) {
         this.file = file.toAbsolutePath();
         this.synchronizer = synchronizer;
         this.pollInterval = pollInterval;
         this.listener = listener;
+        this.clock = clock;
     }
 
     /** Creates {@code file} from the shipped sample directory when it does not exist. */
@@ -95,6 +115,47 @@ public final class LocalDirectorySource implements DirectorySource {
         }
         long millis = Math.max(10, pollInterval.toMillis());
         watcher.scheduleWithFixedDelay(this::checkFile, millis, millis, TimeUnit.MILLISECONDS);
+        listenForChangeEvents();
+    }
+
+    /**
+     * Checks the file at once whenever the file system reports a change in its folder, so a
+     * file moved into place is published without waiting for the next poll. Where the file
+     * system sends no events, polling alone notices changes.
+     */
+    private void listenForChangeEvents() {
+        Path folder = file.getParent();
+        try {
+            WatchService events = file.getFileSystem().newWatchService();
+            folder.register(events, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                    StandardWatchEventKinds.ENTRY_DELETE);
+            synchronized (this) {
+                changeEvents = events;
+            }
+            Thread thread = new Thread(() -> forwardChangeEvents(events), "local-directory-events");
+            thread.setDaemon(true);
+            thread.start();
+        } catch (IOException | UnsupportedOperationException e) {
+            log.info("No change events from the file system for {} ({}); noticing changes by polling every {}", folder, e, pollInterval);
+        }
+    }
+
+    private void forwardChangeEvents(WatchService events) {
+        try {
+            while (true) {
+                WatchKey key = events.take();
+                boolean ours = false;
+                for (WatchEvent<?> event : key.pollEvents()) {
+                    ours |= event.kind() == StandardWatchEventKinds.OVERFLOW || file.getFileName().equals(event.context());
+                }
+                key.reset();
+                if (ours) {
+                    watcher.execute(this::checkFile);
+                }
+            }
+        } catch (InterruptedException | ClosedWatchServiceException | RejectedExecutionException e) {
+            // closed
+        }
     }
 
     private synchronized void checkFile() {
@@ -107,8 +168,7 @@ public final class LocalDirectorySource implements DirectorySource {
                 }
                 return;
             }
-            if (!Objects.equals(now, pending)) {
-                pending = now;
+            if (!settled(now)) {
                 return;
             }
             pending = null;
@@ -116,10 +176,21 @@ public final class LocalDirectorySource implements DirectorySource {
             try {
                 next = LocalDirectoryReader.read(file);
             } catch (LocalDirectoryException e) {
+                FileSignature after = FileSignature.of(file);
+                if (!after.equals(now)) {
+                    awaitSettling(after);
+                    return;
+                }
                 loaded = now;
                 lastError = e.getMessage();
                 listener.pollFailed(e.getMessage());
                 log.error("Ignoring the changed local directory (the last valid one stays published): {}", e.getMessage());
+                return;
+            }
+            FileSignature after = FileSignature.of(file);
+            if (!after.equals(now)) {
+                log.info("The local directory {} changed while it was read; reading it again once it settles", file);
+                awaitSettling(after);
                 return;
             }
             loaded = now;
@@ -129,6 +200,51 @@ public final class LocalDirectorySource implements DirectorySource {
             log.info("The local directory {} changed: {}", file, result);
         } catch (RuntimeException e) {
             log.error("Checking the local directory {} failed; retrying: {}", file, e.toString(), e);
+        }
+    }
+
+    /**
+     * Whether a changed file may be read now: it was last modified at least one poll interval
+     * ago, or it has been seen unchanged for that long. Otherwise it is remembered and checked
+     * again once that time is up.
+     */
+    private boolean settled(FileSignature now) {
+        if (now.untouchedFor(pollInterval, clock.millis())) {
+            return true;
+        }
+        if (now.equals(pending)) {
+            long waited = System.nanoTime() - pendingSinceNanos;
+            if (waited >= pollInterval.toNanos()) {
+                return true;
+            }
+            recheckIn(pollInterval.toNanos() - waited);
+            return false;
+        }
+        awaitSettling(now);
+        return false;
+    }
+
+    private void awaitSettling(FileSignature now) {
+        pending = now;
+        pendingSinceNanos = System.nanoTime();
+        recheckIn(pollInterval.toNanos());
+    }
+
+    /**
+     * Schedules a re-check unless one comes no later anyway (a file written in place sends
+     * many change events); a re-check that finds the file still unsettled schedules the next.
+     */
+    private void recheckIn(long nanos) {
+        long now = System.nanoTime();
+        long at = now + nanos;
+        if (recheckAtNanos - now > 0 && recheckAtNanos - at <= 0) {
+            return;
+        }
+        try {
+            watcher.schedule(this::checkFile, nanos, TimeUnit.NANOSECONDS);
+            recheckAtNanos = at;
+        } catch (RejectedExecutionException closing) {
+            // closed
         }
     }
 
@@ -167,10 +283,34 @@ public final class LocalDirectorySource implements DirectorySource {
     @Override
     public void close() {
         watcher.shutdownNow();
+        WatchService events;
+        synchronized (this) {
+            events = changeEvents;
+        }
+        if (events != null) {
+            try {
+                events.close();
+            } catch (IOException e) {
+                log.debug("Closing the change events of {} failed: {}", file, e.toString());
+            }
+        }
     }
 
     /** What identifies one version of the file without reading it. */
     record FileSignature(long modifiedMillis, long size, Object fileKey) {
+
+        /**
+         * Whether the file exists and was last modified at least {@code settle} before
+         * {@code nowMillis}. A time on a whole second may come from a file system that keeps
+         * whole seconds only (rounded down), so it needs one second more.
+         */
+        boolean untouchedFor(Duration settle, long nowMillis) {
+            if (size < 0) {
+                return false;
+            }
+            long needed = settle.toMillis() + (modifiedMillis % 1000 == 0 ? 1000 : 0);
+            return nowMillis - modifiedMillis >= needed;
+        }
 
         static FileSignature of(Path path) {
             try {
