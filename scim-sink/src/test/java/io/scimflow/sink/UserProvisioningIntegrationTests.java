@@ -9,6 +9,7 @@ import io.scimflow.events.log.ProvisioningLogEntry;
 import io.scimflow.events.operations.ProvisioningOperation;
 import io.scimflow.miroserver.UserSnapshot;
 import io.scimflow.miroserver.journal.JournalEntry;
+import io.scimflow.sink.log.ProvisioningLogWriter;
 import io.scimflow.sink.support.Journal;
 import io.scimflow.sink.support.Ops;
 import io.scimflow.sink.support.LocalMiroSinkTestBase;
@@ -59,6 +60,39 @@ class UserProvisioningIntegrationTests extends LocalMiroSinkTestBase {
         assertThat(skipped.getStatus()).isEqualTo(LogStatus.SKIPPED);
         assertThat(skipped.getStatusReason()).isEqualTo("Skipped, no change");
         assertThat(Journal.writes(server)).isEmpty();
+    }
+
+    @Test
+    void sendsAnAttributeTheWorkerMarkedSensitiveButLogsItRedacted() {
+        startSink();
+        String employeeNumber = Ops.ENTERPRISE + ":employeeNumber";
+        ProvisioningOperation create = Ops.upsertUser("s1", "sam@corp.com", "Sam").sensitive(employeeNumber, "E-7731").build();
+        harness.send(create);
+        ProvisioningLogEntry created = harness.awaitEntry(create);
+
+        assertThat(created.getStatus()).isEqualTo(LogStatus.SUCCESS);
+        assertThat(Journal.of(server, "POST /Users")).singleElement()
+                .satisfies(post -> assertThat(post.requestBody()).contains("\"employeeNumber\":\"E-7731\""));
+        assertThat(created.getModifiedProperties()).anySatisfy(p -> {
+            assertThat(p.getName()).isEqualTo(employeeNumber);
+            assertThat(p.getNewValue()).isEqualTo(ProvisioningLogWriter.REDACTED);
+        });
+        assertThat(created.getModifiedProperties()).anySatisfy(p -> {
+            assertThat(p.getName()).isEqualTo("displayName");
+            assertThat(p.getNewValue()).isEqualTo("Sam");
+        });
+        assertThat(created.toString()).doesNotContain("E-7731");
+
+        server.clearJournal();
+        ProvisioningOperation change = Ops.upsertUser("s1", "sam@corp.com", "Sam").sensitive(employeeNumber, "E-9902").build();
+        harness.send(change);
+        ProvisioningLogEntry updated = harness.awaitEntry(change);
+        assertThat(Journal.writes(server)).singleElement().satisfies(w -> assertThat(w.requestBody()).contains("E-9902"));
+        assertThat(updated.getModifiedProperties()).singleElement().satisfies(p -> {
+            assertThat(p.getOldValue()).isEqualTo(ProvisioningLogWriter.REDACTED);
+            assertThat(p.getNewValue()).isEqualTo(ProvisioningLogWriter.REDACTED);
+        });
+        assertThat(updated.toString()).doesNotContain("E-7731").doesNotContain("E-9902");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.scimflow.sink.log;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,7 @@ import io.scimflow.events.log.LogStatus;
 import io.scimflow.events.log.LogStep;
 import io.scimflow.events.log.ModifiedProperty;
 import io.scimflow.events.log.ProvisioningLogEntry;
+import io.scimflow.events.operations.MappedAttribute;
 import io.scimflow.events.operations.ProvisioningOperation;
 import io.scimflow.schemas.ids.RandomIds;
 import io.scimflow.sink.reconcile.Outcome;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes one {@link ProvisioningLogEntry} per operation to {@code provisioning.log} (sent
  * asynchronously; {@link #flush}, called before every offset commit, makes it durable), logs it as one readable line and counts it in the metrics. Secret values
- * (password and the configured secret attributes) are redacted. Thread-safe.
+ * (password, the configured secret attributes and the attributes the operation marks
+ * sensitive) are redacted. Thread-safe.
  */
 public final class ProvisioningLogWriter {
 
@@ -74,7 +77,7 @@ public final class ProvisioningLogWriter {
         return base(key, op)
                 .setTargetId(outcome.targetId()).setTargetIdentity(outcome.targetIdentity())
                 .setAction(outcome.action()).setStatus(outcome.status()).setStatusReason(outcome.reason())
-                .setSteps(steps(outcome.steps())).setModifiedProperties(modified(outcome.modified()))
+                .setSteps(steps(outcome.steps())).setModifiedProperties(modified(outcome.modified(), sensitivePaths(op)))
                 .setRequests(requests).setDurationMs(durationMs).build();
     }
 
@@ -183,15 +186,35 @@ public final class ProvisioningLogWriter {
         return result;
     }
 
-    private List<ModifiedProperty> modified(List<Outcome.Modified> modified) {
+    private List<ModifiedProperty> modified(List<Outcome.Modified> modified, Set<String> sensitive) {
         List<ModifiedProperty> result = new ArrayList<>();
         for (Outcome.Modified m : modified) {
-            boolean secret = isSecret(m.name());
+            boolean secret = isSecret(m.name()) || (!sensitive.isEmpty() && sensitive.contains(m.name().toLowerCase(Locale.ROOT)));
             result.add(ModifiedProperty.newBuilder().setName(m.name())
                     .setOldValue(secret && m.oldValue() != null ? REDACTED : m.oldValue())
                     .setNewValue(secret && m.newValue() != null ? REDACTED : m.newValue()).build());
         }
         return result;
+    }
+
+    /**
+     * The paths (lower case) of the operation's attributes the worker marked sensitive: mapped
+     * through {@code Redact(...)}, a password, or marked so in the app configuration.
+     */
+    private static Set<String> sensitivePaths(ProvisioningOperation op) {
+        if (op == null) {
+            return Set.of();
+        }
+        Set<String> paths = null;
+        for (MappedAttribute attribute : op.getAttributes()) {
+            if (attribute.getSensitive()) {
+                if (paths == null) {
+                    paths = new HashSet<>();
+                }
+                paths.add(attribute.getPath().toLowerCase(Locale.ROOT));
+            }
+        }
+        return paths == null ? Set.of() : paths;
     }
 
     boolean isSecret(String path) {

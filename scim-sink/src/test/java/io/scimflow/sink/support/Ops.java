@@ -82,6 +82,13 @@ public final class Ops {
         return this;
     }
 
+    /** An attribute the worker marked sensitive (mapped through {@code Redact(...)}, a password, or marked so). */
+    public Ops sensitive(String path, Object value) {
+        attributes.removeIf(a -> a.getPath().equals(path));
+        attributes.add(MappedAttribute.newBuilder().setPath(path).setValue(value).setApplyOn(ApplyOn.ALWAYS).setSensitive(true).build());
+        return this;
+    }
+
     public Ops createOnly(String path, Object value) {
         attributes.add(MappedAttribute.newBuilder().setPath(path).setValue(value).setApplyOn(ApplyOn.CREATE_ONLY).build());
         return this;
