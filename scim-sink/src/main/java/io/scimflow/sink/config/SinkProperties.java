@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Every {@code scimflow.sink.*} setting, with its default. Checked at start-up by
- * {@link SinkSettingsValidator}, which names the key that is wrong. See README.md for each one.
+ * {@link SinkSettings#from}, which names the key that is wrong. See README.md for each one.
  */
 @ConfigurationProperties("scimflow.sink")
 public class SinkProperties {

@@ -1,6 +1,7 @@
 package io.scimflow.sink.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -52,13 +53,26 @@ public record SinkSettings(URI baseUrl, TokenSource token, TargetProfile profile
             throw new InvalidSettingException("scimflow.sink.warm-up-operations", p.getWarmUpOperations(), "must be 0 (none) or more");
         }
         positive("scimflow.sink.retry.max-attempts", p.getRetry().getMaxAttempts());
-        if (t.getRequestTimeout().isNegative() || t.getRequestTimeout().isZero()) {
-            throw new InvalidSettingException("scimflow.sink.target.request-timeout", t.getRequestTimeout(), "must be positive");
-        }
+        positive("scimflow.sink.target.request-timeout", t.getRequestTimeout());
         String users = p.getPrefetch().getUsers();
         if (!Set.of("on-start", "lag", "never").contains(users)) {
             throw new InvalidSettingException("scimflow.sink.prefetch.users", users, "expected on-start, lag or never");
         }
+        positive("scimflow.sink.target.connect-timeout", t.getConnectTimeout());
+        positive("scimflow.sink.shutdown-timeout", p.getShutdownTimeout());
+        if (t.getGroupPatchMaxMembers() != null) {
+            positive("scimflow.sink.target.group-patch-max-members", t.getGroupPatchMaxMembers());
+        }
+        if (t.getGroupPatchMaxBytes() != null) {
+            notNegative("scimflow.sink.target.group-patch-max-bytes", t.getGroupPatchMaxBytes());
+        }
+        notNegative("scimflow.sink.prefetch.lag-threshold", p.getPrefetch().getLagThreshold());
+        positive("scimflow.sink.prefetch.ttl", p.getPrefetch().getTtl());
+        positive("scimflow.sink.prefetch.group-relist-interval", p.getPrefetch().getGroupRelistInterval());
+        positive("scimflow.sink.prefetch.group-members-ttl", p.getPrefetch().getGroupMembersTtl());
+        positive("scimflow.sink.quarantine.probe-interval", p.getQuarantine().getProbeInterval());
+        notNegative("scimflow.sink.notify.failure-threshold", p.getNotify().getFailureThreshold());
+        positive("scimflow.sink.notify.failure-window", p.getNotify().getFailureWindow());
         return new SinkSettings(baseUrl, token, profile, style, rateBudget(p.getRateLimit()), retry(p.getRetry()),
                 p.getSecretAttributes().stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()), p);
     }
@@ -101,8 +115,9 @@ public record SinkSettings(URI baseUrl, TokenSource token, TargetProfile profile
         if (r.getScale() <= 0) {
             throw new InvalidSettingException("scimflow.sink.rate-limit.scale", r.getScale(), "must be positive");
         }
-        if (r.getWindow().isZero() || r.getWindow().isNegative()) {
-            throw new InvalidSettingException("scimflow.sink.rate-limit.window", r.getWindow(), "must be positive");
+        positive("scimflow.sink.rate-limit.window", r.getWindow());
+        if (r.getSafetyMargin() == null || r.getSafetyMargin().isNegative()) {
+            throw new InvalidSettingException("scimflow.sink.rate-limit.safety-margin", r.getSafetyMargin(), "must be 0 or more");
         }
         return new RateBudgetSettings(r.isEnabled(), r.getWindow(), r.getScale(), r.getSafetyMargin(), limits);
     }
@@ -111,6 +126,10 @@ public record SinkSettings(URI baseUrl, TokenSource token, TargetProfile profile
         if (r.getMultiplier() < 1) {
             throw new InvalidSettingException("scimflow.sink.retry.multiplier", r.getMultiplier(), "must be at least 1");
         }
+        positive("scimflow.sink.retry.initial-backoff", r.getInitialBackoff());
+        positive("scimflow.sink.retry.max-backoff", r.getMaxBackoff());
+        positive("scimflow.sink.retry.rate-limit-backoff", r.getRateLimitBackoff());
+        positive("scimflow.sink.retry.rate-limit-max-backoff", r.getRateLimitMaxBackoff());
         return new RetryPolicy(r.getMaxAttempts(), r.getInitialBackoff(), r.getMaxBackoff(), r.getMultiplier(),
                 r.getRateLimitBackoff(), r.getRateLimitMaxBackoff());
     }
@@ -118,6 +137,18 @@ public record SinkSettings(URI baseUrl, TokenSource token, TargetProfile profile
     private static void positive(String key, int value) {
         if (value < 1) {
             throw new InvalidSettingException(key, value, "must be at least 1");
+        }
+    }
+
+    private static void notNegative(String key, long value) {
+        if (value < 0) {
+            throw new InvalidSettingException(key, value, "must be 0 or more");
+        }
+    }
+
+    private static void positive(String key, Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new InvalidSettingException(key, value, "must be positive");
         }
     }
 

@@ -36,6 +36,12 @@ class SinkSettingsTests {
             "rate-limit.scale | 0 | scimflow.sink.rate-limit.scale",
             "warm-up-operations | -1 | scimflow.sink.warm-up-operations",
             "target.token-env | SCIMFLOW_SURELY_UNSET_VARIABLE | scimflow.sink.target.token-env",
+            "target.connect-timeout | PT0S | scimflow.sink.target.connect-timeout",
+            "target.group-patch-max-members | 0 | scimflow.sink.target.group-patch-max-members",
+            "retry.initial-backoff | PT-1S | scimflow.sink.retry.initial-backoff",
+            "prefetch.lag-threshold | -1 | scimflow.sink.prefetch.lag-threshold",
+            "quarantine.probe-interval | PT0S | scimflow.sink.quarantine.probe-interval",
+            "notify.failure-window | PT0S | scimflow.sink.notify.failure-window",
     })
     void rejectsAWrongSettingNamingItsKey(String setting, String value, String key) {
         SinkProperties p = valid();
@@ -47,6 +53,12 @@ class SinkSettingsTests {
             case "prefetch.users" -> p.getPrefetch().setUsers(value);
             case "rate-limit.scale" -> p.getRateLimit().setScale(Double.parseDouble(value));
             case "warm-up-operations" -> p.setWarmUpOperations(Integer.parseInt(value));
+            case "target.connect-timeout" -> p.getTarget().setConnectTimeout(java.time.Duration.parse(value));
+            case "target.group-patch-max-members" -> p.getTarget().setGroupPatchMaxMembers(Integer.parseInt(value));
+            case "retry.initial-backoff" -> p.getRetry().setInitialBackoff(java.time.Duration.parse(value));
+            case "prefetch.lag-threshold" -> p.getPrefetch().setLagThreshold(Long.parseLong(value));
+            case "quarantine.probe-interval" -> p.getQuarantine().setProbeInterval(java.time.Duration.parse(value));
+            case "notify.failure-window" -> p.getNotify().setFailureWindow(java.time.Duration.parse(value));
             case "target.token-env" -> {
                 p.getTarget().setToken(null);
                 p.getTarget().setTokenEnv(value);
