@@ -359,6 +359,13 @@ public final class KafkaLinkStore implements LinkRegistry, AutoCloseable {
         if (record.key() == null) {
             return;
         }
+        Entry held = entries.get(record.key());
+        if (held != null && held.write() == 0 && held.offset() == record.offset()) {
+            // This instance's own write, acknowledged at this offset: the cache holds exactly this
+            // record's content, and merging it would change nothing. Most records of a single
+            // sink are its own, so the tail does not decode them again.
+            return;
+        }
         Entry entry;
         if (record.value() == null) {
             entry = Entry.read(null, null, false, null, record.offset());

@@ -125,6 +125,57 @@ class KafkaLinkStoreIntegrationTests {
         assertThat(((ObjectLink) records.get(0).value()).getLastSourceChangedAt()).isEqualTo(CHANGED);
     }
 
+    @Test
+    void theTailSkipsTheRecordsThisInstanceWroteAndReadsThoseOfAnother() {
+        String topic = createTopic(Map.of());
+        CountingDeserializer decoded = new CountingDeserializer(deserializer());
+        KafkaLinkStore store = create(topic, decoded);
+        // Written and acknowledged before the tail starts: the tail then reads a record the cache already holds.
+        store.link(ObjectType.USER, "own", "t-own", "own@corp.com");
+        store.settle(ObjectType.USER, "own", new AppliedMark(CHANGED, null));
+        store.flush();
+        store.start();
+        store.awaitCaughtUp(Duration.ofSeconds(30));
+        assertThat(decoded.calls).isZero();
+
+        KafkaLinkStore other = start(topic);
+        other.awaitCaughtUp(Duration.ofSeconds(30));
+        other.link(ObjectType.USER, "theirs", "t-theirs", "theirs@corp.com");
+        other.settle(ObjectType.USER, "theirs", new AppliedMark(CHANGED, null));
+        other.flush();
+        store.awaitCaughtUp(Duration.ofSeconds(30));
+
+        assertThat(decoded.calls).isEqualTo(1);
+        assertThat(store.find(ObjectType.USER, "theirs")).contains(new Link("t-theirs", "theirs@corp.com"));
+        assertThat(store.lastApplied(ObjectType.USER, "theirs")).contains(new AppliedMark(CHANGED, null));
+        assertThat(store.find(ObjectType.USER, "own")).contains(new Link("t-own", "own@corp.com"));
+        assertThat(store.lastApplied(ObjectType.USER, "own")).contains(new AppliedMark(CHANGED, null));
+        assertThat(other.find(ObjectType.USER, "own")).contains(new Link("t-own", "own@corp.com"));
+    }
+
+    /** Counts the records the tail decodes. */
+    private static final class CountingDeserializer implements Deserializer<Object> {
+
+        private final Deserializer<Object> delegate;
+        private volatile int calls;
+
+        CountingDeserializer(Deserializer<Object> delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Object deserialize(String topic, byte[] data) {
+            calls++;
+            return delegate.deserialize(topic, data);
+        }
+
+        @Override
+        public Object deserialize(String topic, org.apache.kafka.common.header.Headers headers, byte[] data) {
+            calls++;
+            return delegate.deserialize(topic, headers, data);
+        }
+    }
+
     private String createTopic(Map<String, String> extra) {
         String topic = "links-store-" + System.nanoTime();
         Map<String, String> configs = new java.util.HashMap<>(Map.of("cleanup.policy", "compact"));
@@ -135,15 +186,20 @@ class KafkaLinkStoreIntegrationTests {
     }
 
     private KafkaLinkStore start(String topic) {
+        KafkaLinkStore store = create(topic, deserializer());
+        store.start();
+        return store;
+    }
+
+    private KafkaLinkStore create(String topic, Deserializer<Object> values) {
         KafkaProducer<String, Object> producer = new KafkaProducer<>(Map.of("bootstrap.servers", SinkHarness.bootstrap(),
                 "acks", "all", "enable.idempotence", true, "linger.ms", 5, "delivery.timeout.ms", 5000, "request.timeout.ms", 4000),
                 new StringSerializer(), serializer());
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", SinkHarness.bootstrap(),
                 "enable.auto.commit", false, "auto.offset.reset", "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
-        KafkaLinkStore store = new KafkaLinkStore(topic, consumer, deserializer(), producer);
+        KafkaLinkStore store = new KafkaLinkStore(topic, consumer, values, producer);
         closeables.add(() -> producer.close(Duration.ofSeconds(5)));
         closeables.add(store);
-        store.start();
         return store;
     }
 
