@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -140,18 +139,18 @@ public final class LocalDirectorySource implements DirectorySource {
         }
     }
 
+    /**
+     * Any change in the folder leads to a check (a cheap look at the file's time and size): the
+     * file may be a link whose target was swapped (a Kubernetes ConfigMap volume), which sends
+     * events for other names only.
+     */
     private void forwardChangeEvents(WatchService events) {
         try {
             while (true) {
                 WatchKey key = events.take();
-                boolean ours = false;
-                for (WatchEvent<?> event : key.pollEvents()) {
-                    ours |= event.kind() == StandardWatchEventKinds.OVERFLOW || file.getFileName().equals(event.context());
-                }
+                key.pollEvents();
                 key.reset();
-                if (ours) {
-                    watcher.execute(this::checkFile);
-                }
+                watcher.execute(this::checkFile);
             }
         } catch (InterruptedException | ClosedWatchServiceException | RejectedExecutionException e) {
             // closed

@@ -64,6 +64,26 @@ class LocalDirectorySourceTest {
     }
 
     @Test
+    void aFileBehindALinkIsPublishedWhenTheLinkIsSwappedAsAKubernetesConfigMapVolumeDoes() throws Exception {
+        // directory.yaml -> ..data/directory.yaml, ..data -> ..v1; an update writes ..v2 and swaps ..data atomically
+        Path v1 = Files.createDirectory(dir.resolve("..v1"));
+        Files.writeString(v1.resolve("directory.yaml"), directory(1));
+        Files.createSymbolicLink(dir.resolve("..data"), dir.relativize(v1));
+        Path file = dir.resolve("directory.yaml");
+        Files.createSymbolicLink(file, Path.of("..data", "directory.yaml"));
+        source = start(file, Duration.ofHours(1));
+
+        Path v2 = Files.createDirectory(dir.resolve("..v2"));
+        Files.writeString(v2.resolve("directory.yaml"), directory(2));
+        Files.setLastModifiedTime(v2.resolve("directory.yaml"), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path swap = Files.createSymbolicLink(dir.resolve("..data_tmp"), dir.relativize(v2));
+        Files.move(swap, dir.resolve("..data"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+
+        awaitRounds(2, Duration.ofSeconds(30));
+        assertThat(rounds).containsExactly(List.of("u-0"), List.of("u-1"));
+    }
+
+    @Test
     void aFileWrittenInPlaceIsReadOnlyOnceItHasStoppedChangingForAPollInterval() throws Exception {
         Path file = dir.resolve("directory.yaml");
         Files.writeString(file, directory(1));
