@@ -13,9 +13,10 @@ import java.util.Map;
  * @param rateLimited 429 answers during the sync
  * @param apps CPU time during the sync and peak memory, per app
  * @param startupSeconds from starting the pipeline until every app was ready (not part of {@code elapsedSeconds})
- * @param firstPublishedSeconds from the start until the producer's first record of the sync was on Kafka
- * @param firstOperationSeconds from the start until the worker's first operation of the sync was on Kafka
- * @param publishedSeconds from the start until the producer had published every user record
+ * @param firstPublishedSeconds from the start until the producer sent its first record of the sync (the record's timestamp)
+ * @param firstOperationSeconds from the start until the worker sent its first operation of the sync (the record's timestamp)
+ * @param publishedSeconds from the start until the producer sent its last user record of the sync (the record's timestamp)
+ * @param lastOperationSeconds from the start until the worker sent its last operation of the sync (the record's timestamp)
  * @param workerDoneSeconds from the start until the worker had committed everything (its operations are on Kafka)
  * @param firstWriteSeconds from the start until the target's first write request
  * @param loadAverage the machine's 1-minute load average when the sync started (other processes count too)
@@ -24,7 +25,8 @@ import java.util.Map;
  */
 public record SyncMeasurement(int directoryUsers, int created, double elapsedSeconds, Map<String, Long> requests,
         long rateLimited, List<AppUsage> apps, double startupSeconds, double loadAverage,
-        double firstPublishedSeconds, double firstOperationSeconds, double publishedSeconds, double workerDoneSeconds, double firstWriteSeconds,
+        double firstPublishedSeconds, double firstOperationSeconds, double publishedSeconds, double lastOperationSeconds,
+        double workerDoneSeconds, double firstWriteSeconds,
         Map<String, Long> brokerRequests, double harnessJitSeconds) {
 
     /** Users per second from the target's first write to its last: the sinks' share of the sync. */

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import java.util.concurrent.TimeoutException;
 
 import io.scimflow.miroserver.UserSnapshot;
+import io.scimflow.schemas.topics.Topics;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * An initial sync, measured: the pipeline starts on an empty directory and becomes idle
@@ -84,6 +86,10 @@ public final class SyncRun {
             Map<String, Long> brokerBefore = BrokerRequests.counts();
             double jitBefore = HarnessCompiler.seconds();
 
+            Map<String, Object> clients = pipeline.pipeline().adminConfig();
+            Map<TopicPartition, Long> usersFrom = RecordSpan.endOffsets(clients, Topics.DIRECTORY_USERS);
+            Map<TopicPartition, Long> operationsFrom = RecordSpan.endOffsets(clients, Topics.PROVISIONING_OPERATIONS);
+
             double loadAverage = LoadAverage.oneMinute();
             Instant start = Instant.now();
             BenchmarkDirectory.moveIntoPlace(aside, file);
@@ -96,18 +102,28 @@ public final class SyncRun {
             Map<String, Long> brokerRequests = BrokerRequests.since(brokerBefore);
             double jit = HarnessCompiler.seconds() - jitBefore;
             Map<String, Long> requests = minus(pipeline.target().requestCounts(), requestsBefore);
+            RecordSpan published = RecordSpan.since(clients, usersFrom);
+            RecordSpan operations = RecordSpan.since(clients, operationsFrom);
             Set<String> excluded = warmedUp;
             List<UserSnapshot> users = pipeline.target().users().stream().filter(u -> !excluded.contains(u.userName())).toList();
             double elapsed = Duration.between(start, end).toNanos() / 1e9;
             SyncMeasurement measurement = new SyncMeasurement(measuredUsers, users.size(), elapsed, requests,
                     pipeline.target().rateLimitedCount() - rateLimitedBefore, usage, pipeline.startupSeconds(), loadAverage,
-                    seconds(start, stages.firstPublished()), seconds(start, stages.firstOperation()), seconds(start, stages.published()),
+                    seconds(start, exactOr(published.first(), stages.firstPublished())),
+                    seconds(start, exactOr(operations.first(), stages.firstOperation())),
+                    seconds(start, exactOr(published.last(), stages.published())),
+                    seconds(start, operations.last()),
                     seconds(start, stages.workerCaughtUp()), seconds(start, firstWrite),
                     brokerRequests, jit);
             progress.say("%d users created in %.2f s (%.1f users/s), %d requests", users.size(), elapsed,
                     measurement.usersPerSecond(), measurement.totalRequests());
             return new Outcome(measurement, users);
         }
+    }
+
+    /** The time from the records' timestamps, or the polled one when the topic got no record. */
+    private static Instant exactOr(Instant exact, Instant polled) {
+        return exact != null ? exact : polled;
     }
 
     /** NaN when the stage was not seen (e.g. no operation at all). */

@@ -38,6 +38,7 @@ final class Metrics {
         put(prefix + "stage_s producer first record", m.firstPublishedSeconds());
         put(prefix + "stage_s worker first operation", m.firstOperationSeconds());
         put(prefix + "stage_s producer published all", m.publishedSeconds());
+        put(prefix + "stage_s worker last operation", m.lastOperationSeconds());
         put(prefix + "stage_s worker caught up", m.workerDoneSeconds());
         put(prefix + "stage_s first target write", m.firstWriteSeconds());
         m.requests().entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -64,6 +64,6 @@ class ThroughputScenarioTest {
         List<AppUsage> apps = List.of(new AppUsage("scim-sink-1", sinkCpu, 300), new AppUsage("provisioning-worker-1", workerCpu, 300),
                 new AppUsage("harness", 3.0, 800));
         return new SyncMeasurement(created, created, seconds, Map.of("POST /Users", (long) created), 0, apps, 20, 0.5, 0.4, 0.6, 0.8,
-                seconds - 1, 0.7, Map.of(), 0.25);
+                seconds - 1.5, seconds - 1, 0.7, Map.of(), 0.25);
     }
 }
