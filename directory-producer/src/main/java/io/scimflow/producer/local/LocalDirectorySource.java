@@ -11,7 +11,6 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -53,7 +52,6 @@ public final class LocalDirectorySource implements DirectorySource {
         thread.setDaemon(true);
         return thread;
     });
-    private final Clock clock;
     private Directory current;
     private FileSignature loaded;
     private FileSignature pending;
@@ -63,15 +61,10 @@ public final class LocalDirectorySource implements DirectorySource {
     private WatchService changeEvents;
 
     public LocalDirectorySource(Path file, DirectorySynchronizer synchronizer, Duration pollInterval, SourceListener listener) {
-        this(file, synchronizer, pollInterval, listener, Clock.systemUTC());
-    }
-
-    LocalDirectorySource(Path file, DirectorySynchronizer synchronizer, Duration pollInterval, SourceListener listener, Clock clock) {
         this.file = file.toAbsolutePath();
         this.synchronizer = synchronizer;
         this.pollInterval = pollInterval;
         this.listener = listener;
-        this.clock = clock;
     }
 
     /** Creates {@code file} from the shipped sample directory when it does not exist. */
@@ -208,7 +201,7 @@ public final class LocalDirectorySource implements DirectorySource {
      * again once that time is up.
      */
     private boolean settled(FileSignature now) {
-        if (now.untouchedFor(pollInterval, clock.millis())) {
+        if (now.untouchedFor(pollInterval, System.currentTimeMillis())) {
             return true;
         }
         if (now.equals(pending)) {
