@@ -109,21 +109,14 @@ public final class SyncRun {
             double elapsed = Duration.between(start, end).toNanos() / 1e9;
             SyncMeasurement measurement = new SyncMeasurement(measuredUsers, users.size(), elapsed, requests,
                     pipeline.target().rateLimitedCount() - rateLimitedBefore, usage, pipeline.startupSeconds(), loadAverage,
-                    seconds(start, exactOr(published.first(), stages.firstPublished())),
-                    seconds(start, exactOr(operations.first(), stages.firstOperation())),
-                    seconds(start, exactOr(published.last(), stages.published())),
-                    seconds(start, operations.last()),
+                    seconds(start, published.first()), seconds(start, operations.first()),
+                    seconds(start, published.last()), seconds(start, operations.last()),
                     seconds(start, stages.workerCaughtUp()), seconds(start, firstWrite),
                     brokerRequests, jit);
             progress.say("%d users created in %.2f s (%.1f users/s), %d requests", users.size(), elapsed,
                     measurement.usersPerSecond(), measurement.totalRequests());
             return new Outcome(measurement, users);
         }
-    }
-
-    /** The time from the records' timestamps, or the polled one when the topic got no record. */
-    private static Instant exactOr(Instant exact, Instant polled) {
-        return exact != null ? exact : polled;
     }
 
     /** NaN when the stage was not seen (e.g. no operation at all). */

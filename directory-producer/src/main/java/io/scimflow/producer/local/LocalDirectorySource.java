@@ -164,20 +164,12 @@ public final class LocalDirectorySource implements DirectorySource {
                 return;
             }
             pending = null;
-            Directory next;
+            Directory next = null;
+            LocalDirectoryException invalid = null;
             try {
                 next = LocalDirectoryReader.read(file);
             } catch (LocalDirectoryException e) {
-                FileSignature after = FileSignature.of(file);
-                if (!after.equals(now)) {
-                    awaitSettling(after);
-                    return;
-                }
-                loaded = now;
-                lastError = e.getMessage();
-                listener.pollFailed(e.getMessage());
-                log.error("Ignoring the changed local directory (the last valid one stays published): {}", e.getMessage());
-                return;
+                invalid = e;
             }
             FileSignature after = FileSignature.of(file);
             if (!after.equals(now)) {
@@ -186,6 +178,12 @@ public final class LocalDirectorySource implements DirectorySource {
                 return;
             }
             loaded = now;
+            if (invalid != null) {
+                lastError = invalid.getMessage();
+                listener.pollFailed(invalid.getMessage());
+                log.error("Ignoring the changed local directory (the last valid one stays published): {}", invalid.getMessage());
+                return;
+            }
             lastError = null;
             current = next;
             PublishResult result = synchronizer.publish(next);
