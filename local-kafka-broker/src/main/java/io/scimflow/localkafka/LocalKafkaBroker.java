@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 import kafka.server.KafkaConfig;
@@ -180,7 +181,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     /** The client port and the controller port; kept in the data directory so a restart reuses them. */
-    private record PortPair(int broker, int controller) {
+    record PortPair(int broker, int controller) {
 
         static PortPair resolve(LocalKafkaBrokerSettings settings, Path dataDir) {
             Path file = dataDir.resolve("ports.properties");
@@ -193,7 +194,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 }
             }
             int broker = settings.port() != 0 ? settings.port() : Integer.parseInt(stored.getProperty("broker", String.valueOf(freePort())));
-            int controller = Integer.parseInt(stored.getProperty("controller", String.valueOf(freePort())));
+            int controller = Integer.parseInt(stored.getProperty("controller", "0"));
+            if (controller == 0 || controller == broker) {
+                controller = portOtherThan(broker, PortPair::freePort);
+            }
             Properties toStore = new Properties();
             toStore.put("broker", String.valueOf(broker));
             toStore.put("controller", String.valueOf(controller));
@@ -203,6 +207,21 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 throw new UncheckedIOException("Cannot write " + file, e);
             }
             return new PortPair(broker, controller);
+        }
+
+        /**
+         * A port from {@code free} that is not {@code taken}: each free port is only free when
+         * asked, so two asks in a row can give the same one (and the broker refuses one port
+         * for both listeners).
+         */
+        static int portOtherThan(int taken, IntSupplier free) {
+            for (int attempt = 0; attempt < 20; attempt++) {
+                int port = free.getAsInt();
+                if (port != taken) {
+                    return port;
+                }
+            }
+            throw new IllegalStateException("No free port on " + HOST + " other than " + taken);
         }
 
         private static int freePort() {

@@ -54,4 +54,11 @@ class LocalKafkaBrokerTest {
             }
         }
     }
+
+    @Test
+    void theControllerNeverGetsTheBrokersPortWhenTheSystemHandsTheSameFreePortTwice() {
+        java.util.Iterator<Integer> handedOut = List.of(40123, 40123, 40124).iterator();
+
+        assertThat(LocalKafkaBroker.PortPair.portOtherThan(40123, handedOut::next)).isEqualTo(40124);
+    }
 }
