@@ -1,7 +1,14 @@
 package io.scimflow.sink;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import io.scimflow.events.log.LogAction;
 import io.scimflow.events.log.LogStatus;
@@ -13,16 +20,23 @@ import io.scimflow.sink.log.ProvisioningLogWriter;
 import io.scimflow.sink.support.Journal;
 import io.scimflow.sink.support.Ops;
 import io.scimflow.sink.support.LocalMiroSinkTestBase;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Users over real HTTP against the local Miro server and the real broker. */
 class UserProvisioningIntegrationTests extends LocalMiroSinkTestBase {
 
+    private final List<Runnable> restore = new ArrayList<>();
+
     @Test
     void createsThenPatchesOnlyWhatChangedThenSkipsWhenNothingChanged() {
         startSink();
+        // after the start: Spring Boot sets logging up again when the app starts
+        ListAppender<ILoggingEvent> lines = capture("io.scimflow.sink.provisioning-log", "io.scimflow.sink.progress");
         ProvisioningOperation create = Ops.upsertUser("u1", "alice@corp.com", "Alice A").attr(Ops.ENTERPRISE + ":department", "IT").build();
         harness.send(create);
         ProvisioningLogEntry created = harness.awaitEntry(create);
@@ -32,6 +46,19 @@ class UserProvisioningIntegrationTests extends LocalMiroSinkTestBase {
         assertThat(created.getTargetId()).isEqualTo(alice.id());
         assertThat(alice.displayName()).isEqualTo("Alice A");
         assertThat(Journal.of(server, "POST /Users")).hasSize(1);
+        // the entry's own line at DEBUG, and at INFO the summary as soon as nothing is waiting
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(List.copyOf(lines.list))
+                .anySatisfy(line -> {
+                    assertThat(line.getLoggerName()).isEqualTo("io.scimflow.sink.progress");
+                    assertThat(line.getLevel()).isEqualTo(Level.INFO);
+                    assertThat(line.getFormattedMessage()).startsWith("Provisioned 1 operation in ")
+                            .endsWith(": 1 created; 0 waiting; 1 since start");
+                }));
+        assertThat(List.copyOf(lines.list)).filteredOn(line -> line.getLoggerName().equals("io.scimflow.sink.provisioning-log"))
+                .singleElement().satisfies(line -> {
+                    assertThat(line.getLevel()).isEqualTo(Level.DEBUG);
+                    assertThat(line.getFormattedMessage()).startsWith("CREATE SUCCESS user/u1 (alice@corp.com) -> " + alice.id());
+                });
 
         server.clearJournal();
         ProvisioningOperation rename = Ops.upsertUser("u1", "alice@corp.com", "Alice B").attr(Ops.ENTERPRISE + ":department", "IT").build();
@@ -236,6 +263,29 @@ class UserProvisioningIntegrationTests extends LocalMiroSinkTestBase {
         assertThat(enterprise).isNotNull();
         assertThat(((Map<?, ?>) enterprise.get("manager")).get("value")).isEqualTo(bossId);
         assertThat(Journal.of(server, "POST /Users")).last().satisfies(w -> assertThat(w.requestBody()).contains("\"value\":\"" + bossId + "\""));
+    }
+
+    /** Captures every line of these loggers, DEBUG included, until the test ends. */
+    private ListAppender<ILoggingEvent> capture(String... loggers) {
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        for (String name : loggers) {
+            Logger logger = (Logger) LoggerFactory.getLogger(name);
+            Level before = logger.getLevel();
+            logger.setLevel(Level.DEBUG);
+            logger.addAppender(appender);
+            restore.add(() -> {
+                logger.detachAppender(appender);
+                logger.setLevel(before);
+            });
+        }
+        return appender;
+    }
+
+    @AfterEach
+    void restoreLoggers() {
+        restore.forEach(Runnable::run);
+        restore.clear();
     }
 
     private void awaitStatusAssigned() {

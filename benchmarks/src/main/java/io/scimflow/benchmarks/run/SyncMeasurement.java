@@ -21,7 +21,7 @@ import java.util.Map;
  * @param firstWriteSeconds from the start until the target's first write request
  * @param loadAverage the machine's 1-minute load average when the sync started (other processes count too)
  * @param brokerRequests requests the broker handled during the sync (until the pipeline was idle), per request type
- * @param harnessJitSeconds time the harness JVM's JIT compilers spent during the sync ({@link HarnessCompiler})
+ * @param harnessJitSeconds CPU seconds the harness JVM's JIT compiler threads used during the sync ({@link HarnessCompiler})
  */
 public record SyncMeasurement(int directoryUsers, int created, double elapsedSeconds, Map<String, Long> requests,
         long rateLimited, List<AppUsage> apps, double startupSeconds, double loadAverage,

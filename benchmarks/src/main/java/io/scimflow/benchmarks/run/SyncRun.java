@@ -84,7 +84,7 @@ public final class SyncRun {
             long rateLimitedBefore = pipeline.target().rateLimitedCount();
             Map<String, Double> cpuBefore = pipeline.cpuSeconds();
             Map<String, Long> brokerBefore = BrokerRequests.counts();
-            double jitBefore = HarnessCompiler.seconds();
+            HarnessCompiler jitBefore = HarnessCompiler.mark();
 
             Map<String, Object> clients = pipeline.pipeline().adminConfig();
             Map<TopicPartition, Long> usersFrom = RecordSpan.endOffsets(clients, Topics.DIRECTORY_USERS);
@@ -100,7 +100,7 @@ public final class SyncRun {
 
             List<AppUsage> usage = pipeline.usageSince(cpuBefore);
             Map<String, Long> brokerRequests = BrokerRequests.since(brokerBefore);
-            double jit = HarnessCompiler.seconds() - jitBefore;
+            double jit = jitBefore.cpuSecondsSince();
             Map<String, Long> requests = minus(pipeline.target().requestCounts(), requestsBefore);
             RecordSpan published = RecordSpan.since(clients, usersFrom);
             RecordSpan operations = RecordSpan.since(clients, operationsFrom);

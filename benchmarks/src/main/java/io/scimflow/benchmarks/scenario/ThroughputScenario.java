@@ -56,7 +56,7 @@ public final class ThroughputScenario {
     /**
      * One measured sync and the plain loop that ran right after it, on the same users.
      *
-     * @param loopJitSeconds time the harness JVM's JIT compilers spent during the loop
+     * @param loopJitSeconds CPU seconds the harness JVM's JIT compiler threads used during the loop
      */
     record Pair(SyncMeasurement sync, double sequentialUsersPerSecond, double loopJitSeconds) {
         double ratio() {
@@ -156,9 +156,9 @@ public final class ThroughputScenario {
         SyncMeasurement m = outcome.measurement();
         double quiet = MachineQuiet.await();
         progress.say("direct baseline: %d POSTs, sequential (machine quiet after %.1f s)", m.created(), quiet);
-        double jitBefore = HarnessCompiler.seconds();
+        HarnessCompiler jitBefore = HarnessCompiler.mark();
         double sequential = m.created() / DirectPostLoop.run(spec.miroSettings(), spec.teams(), outcome.targetUsers(), 1);
-        Pair pair = new Pair(m, sequential, HarnessCompiler.seconds() - jitBefore);
+        Pair pair = new Pair(m, sequential, jitBefore.cpuSecondsSince());
         progress.say("pipeline %.1f users/s, direct sequential %.1f: ratio %.2f", m.usersPerSecond(), sequential, pair.ratio());
         return new Measured(pair, outcome.targetUsers());
     }

@@ -20,6 +20,7 @@ import io.scimflow.sink.consume.OperationProcessor;
 import io.scimflow.sink.errors.DeadLetterPublisher;
 import io.scimflow.sink.links.KafkaLinkStore;
 import io.scimflow.sink.log.ProvisioningLogWriter;
+import io.scimflow.sink.log.ProvisioningProgress;
 import io.scimflow.sink.log.ScimMetrics;
 import io.scimflow.sink.notify.FailureNotifier;
 import io.scimflow.sink.notify.FailureRateMonitor;
@@ -136,7 +137,7 @@ class SinkConfiguration {
         FailureRateMonitor failures = new FailureRateMonitor(p.getNotify().getFailureThreshold(), p.getNotify().getFailureWindow(),
                 clock, notifier::failureRate);
         ProvisioningLogWriter logWriter = new ProvisioningLogWriter(avroProducer, p.getTopics().getLog(), runId,
-                settings.secretAttributes(), meters);
+                settings.secretAttributes(), meters, new ProvisioningProgress(p.getProgressInterval(), System.nanoTime()));
         KafkaAvroDeserializer operationValues = avroDeserializer(registry);
         KafkaClientsWarmUp.prepare(avroProducer, avroSerializer, operationValues, p.getTopics());
         KafkaClientsWarmUp.rehearse(capabilities, http.json(), logWriter, avroSerializer, p.getTopics().getLog(), p.getWarmUpOperations());
@@ -158,7 +159,8 @@ class SinkConfiguration {
                     links.flush();
                     logWriter.flush();
                 }, gate,
-                p.getConcurrency(), p.getMaxInFlight(), p.getShutdownTimeout(), prefetcher::beforeFirstRecords);
+                p.getConcurrency(), p.getMaxInFlight(), p.getShutdownTimeout(), prefetcher::beforeFirstRecords,
+                status -> logWriter.progress().report(System.nanoTime(), status.waiting()));
         return new ScimSink(consumer, links, gate, quarantine, http, runId, !p.isAutoStart(), avroProducer, bytesProducer);
     }
 

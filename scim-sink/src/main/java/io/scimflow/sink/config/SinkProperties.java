@@ -38,6 +38,8 @@ public class SinkProperties {
     private List<String> secretAttributes = new ArrayList<>(List.of("password"));
     /** How long shutdown waits for operations in flight. */
     private Duration shutdownTimeout = Duration.ofSeconds(30);
+    /** Longest time between two progress summary lines while operations keep coming. */
+    private Duration progressInterval = io.scimflow.sink.log.ProvisioningLogWriter.DEFAULT_PROGRESS_INTERVAL;
 
     public static class Target {
         /** SCIM base URL, e.g. https://miro.com/api/v1/scim (https required unless allow-insecure-http). */
@@ -224,4 +226,6 @@ public class SinkProperties {
     public void setSecretAttributes(List<String> v) { secretAttributes = v; }
     public Duration getShutdownTimeout() { return shutdownTimeout; }
     public void setShutdownTimeout(Duration v) { shutdownTimeout = v; }
+    public Duration getProgressInterval() { return progressInterval; }
+    public void setProgressInterval(Duration v) { progressInterval = v; }
 }

@@ -60,6 +60,7 @@ public record SinkSettings(URI baseUrl, TokenSource token, TargetProfile profile
         }
         positive("scimflow.sink.target.connect-timeout", t.getConnectTimeout());
         positive("scimflow.sink.shutdown-timeout", p.getShutdownTimeout());
+        positive("scimflow.sink.progress-interval", p.getProgressInterval());
         if (t.getGroupPatchMaxMembers() != null) {
             positive("scimflow.sink.target.group-patch-max-members", t.getGroupPatchMaxMembers());
         }

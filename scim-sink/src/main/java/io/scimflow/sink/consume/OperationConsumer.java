@@ -37,6 +37,7 @@ public final class OperationConsumer implements AutoCloseable {
     private final OperationProcessor processor;
     private final KafkaLinkStore links;
     private final Runnable flushWrites;
+    private final java.util.function.Consumer<Status> onStatus;
     private final ConsumptionGate gate;
     private final int maxInFlight;
     private final Duration shutdownTimeout;
@@ -60,6 +61,11 @@ public final class OperationConsumer implements AutoCloseable {
      */
     public record Status(Set<TopicPartition> assigned, int inFlight, long lag, boolean paused, boolean allCommitted) {
 
+        /** Operations taken and not yet done plus those waiting on the topic; -1 while unknown. */
+        public long waiting() {
+            return lag < 0 ? -1 : lag + inFlight;
+        }
+
         /** True when this instance has nothing left to do: input drained, everything done and committed. */
         public boolean drained() {
             return !assigned.isEmpty() && inFlight == 0 && lag == 0 && allCommitted;
@@ -71,9 +77,13 @@ public final class OperationConsumer implements AutoCloseable {
      *        marks, provisioning log); runs before every offset commit and throws when a write failed
      * @param onFirstAssignment called on the consumer thread before the first records are
      *        processed, with the backlog (records waiting) of the assigned partitions
+     * @param onStatus called on the consumer thread with every refreshed {@link Status} (a few
+     *        times a second), e.g. for the progress summary
      */
     public OperationConsumer(Consumer<String, byte[]> consumer, String topic, OperationProcessor processor, KafkaLinkStore links,
-            Runnable flushWrites, ConsumptionGate gate, int concurrency, int maxInFlight, Duration shutdownTimeout, LongConsumer onFirstAssignment) {
+            Runnable flushWrites, ConsumptionGate gate, int concurrency, int maxInFlight, Duration shutdownTimeout, LongConsumer onFirstAssignment,
+            java.util.function.Consumer<Status> onStatus) {
+        this.onStatus = onStatus;
         this.consumer = consumer;
         this.topic = topic;
         this.processor = processor;
@@ -182,6 +192,11 @@ public final class OperationConsumer implements AutoCloseable {
             }
         }
         status = new Status(assigned, inFlight.get(), lag, !consumer.paused().isEmpty(), offsets.allCommitted());
+        try {
+            onStatus.accept(status);
+        } catch (RuntimeException e) {
+            log.warn("Status listener failed: {}", e.toString());
+        }
     }
 
     private final class Rebalance implements ConsumerRebalanceListener {

@@ -1,5 +1,6 @@
 package io.scimflow.sink.log;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,13 +33,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes one {@link ProvisioningLogEntry} per operation to {@code provisioning.log} (sent
- * asynchronously; {@link #flush}, called before every offset commit, makes it durable), logs it as one readable line and counts it in the metrics. Secret values
+ * asynchronously; {@link #flush}, called before every offset commit, makes it durable), logs it
+ * as one readable line (FAILURE at WARN, DROPPED at INFO, SUCCESS and SKIPPED at DEBUG: those
+ * show in the {@link ProvisioningProgress} summary) and counts it in the metrics. Secret values
  * (password, the configured secret attributes and the attributes the operation marks
  * sensitive) are redacted. Thread-safe.
  */
 public final class ProvisioningLogWriter {
 
     public static final String REDACTED = "[REDACTED]";
+    /** {@code scimflow.sink.progress-interval}'s default. */
+    public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger("io.scimflow.sink.provisioning-log");
 
     private final Producer<String, Object> producer;
@@ -49,10 +54,17 @@ public final class ProvisioningLogWriter {
     /** {@code scimflow.sink.operations} by action and status, registered on first use (as {@link ScimMetrics} keeps its timers). */
     private final Map<LogAction, Map<LogStatus, Counter>> operations = new EnumMap<>(LogAction.class);
     private final Queue<ProducerRecord<String, Object>> failed = new ConcurrentLinkedQueue<>();
+    private final ProvisioningProgress progress;
     private volatile Throwable writeFailure;
 
     public ProvisioningLogWriter(Producer<String, Object> producer, String topic, String runId, Set<String> secretAttributes,
             MeterRegistry meters) {
+        this(producer, topic, runId, secretAttributes, meters, new ProvisioningProgress(DEFAULT_PROGRESS_INTERVAL, System.nanoTime()));
+    }
+
+    public ProvisioningLogWriter(Producer<String, Object> producer, String topic, String runId, Set<String> secretAttributes,
+            MeterRegistry meters, ProvisioningProgress progress) {
+        this.progress = progress;
         this.producer = producer;
         this.topic = topic;
         this.runId = runId;
@@ -122,14 +134,24 @@ public final class ProvisioningLogWriter {
     private ProvisioningLogEntry publish(String key, ProvisioningLogEntry entry) {
         send(new ProducerRecord<>(topic, key, entry));
         operationCounter(entry.getAction(), entry.getStatus()).increment();
+        progress.record(entry.getAction(), entry.getStatus());
         if (entry.getStatus() == LogStatus.FAILURE) {
             if (log.isWarnEnabled()) {
                 log.warn(ProvisioningLogLines.format(entry));
             }
-        } else if (log.isInfoEnabled()) {
-            log.info(ProvisioningLogLines.format(entry));
+        } else if (entry.getStatus() == LogStatus.DROPPED) {
+            if (log.isInfoEnabled()) {
+                log.info(ProvisioningLogLines.format(entry));
+            }
+        } else if (log.isDebugEnabled()) {
+            log.debug(ProvisioningLogLines.format(entry));
         }
         return entry;
+    }
+
+    /** The counts behind the periodic summary line ({@link ProvisioningProgress#report}). */
+    public ProvisioningProgress progress() {
+        return progress;
     }
 
     private Counter operationCounter(LogAction action, LogStatus status) {

@@ -42,6 +42,7 @@ class SinkSettingsTests {
             "prefetch.lag-threshold | -1 | scimflow.sink.prefetch.lag-threshold",
             "quarantine.probe-interval | PT0S | scimflow.sink.quarantine.probe-interval",
             "notify.failure-window | PT0S | scimflow.sink.notify.failure-window",
+            "progress-interval | PT0S | scimflow.sink.progress-interval",
     })
     void rejectsAWrongSettingNamingItsKey(String setting, String value, String key) {
         SinkProperties p = valid();
@@ -59,6 +60,7 @@ class SinkSettingsTests {
             case "prefetch.lag-threshold" -> p.getPrefetch().setLagThreshold(Long.parseLong(value));
             case "quarantine.probe-interval" -> p.getQuarantine().setProbeInterval(java.time.Duration.parse(value));
             case "notify.failure-window" -> p.getNotify().setFailureWindow(java.time.Duration.parse(value));
+            case "progress-interval" -> p.setProgressInterval(java.time.Duration.parse(value));
             case "target.token-env" -> {
                 p.getTarget().setToken(null);
                 p.getTarget().setTokenEnv(value);
