@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.scimflow.sink.consume.OperationConsumer;
 import io.scimflow.sink.links.KafkaLinkStore;
 import io.scimflow.sink.quarantine.ConsumptionGate;
+import io.scimflow.sink.quarantine.DeletionGuard;
 import io.scimflow.sink.quarantine.QuarantineController;
 import io.scimflow.sink.scim.ConnectionTester;
 import io.scimflow.sink.scim.ScimHttpClient;
@@ -15,7 +16,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The running sink: what operators and the launcher act on (pause, resume, status, test
- * connection). Started and stopped by Spring's lifecycle. Thread-safe.
+ * connection, allow or discard held deletions). Started and stopped by Spring's lifecycle. Thread-safe.
  */
 public final class ScimSink implements SmartLifecycle {
 
@@ -25,18 +26,27 @@ public final class ScimSink implements SmartLifecycle {
     private final KafkaLinkStore links;
     private final ConsumptionGate gate;
     private final QuarantineController quarantine;
+    private final DeletionGuard deletions;
     private final ScimHttpClient http;
     private final String runId;
     private final AutoCloseable[] resources;
     private volatile boolean running;
 
-    /** A snapshot for {@code GET /admin/status}. */
-    public record Status(String runId, boolean paused, boolean quarantined, String quarantineReason, int inFlight, long lag,
-            int assignedPartitions, int links, boolean drained) {
+    /**
+     * A snapshot for {@code GET /admin/status}.
+     *
+     * @param deletionsHeld the accidental-deletion threshold holds provisioning until an operator
+     *        allows or discards the deletions ({@code heldReason} says why)
+     * @param deletionsDecision the operator's decision in force until the sink is drained
+     *        ({@code APPLY} or {@code DISCARD}), or null
+     */
+    public record Status(String runId, boolean paused, boolean quarantined, String quarantineReason, boolean deletionsHeld,
+            String heldReason, String deletionsDecision, int inFlight, long lag, int assignedPartitions, int links, boolean drained) {
     }
 
     public ScimSink(OperationConsumer consumer, KafkaLinkStore links, ConsumptionGate gate, QuarantineController quarantine,
-            ScimHttpClient http, String runId, boolean startPaused, Producer<?, ?>... producers) {
+            DeletionGuard deletions, ScimHttpClient http, String runId, boolean startPaused, Producer<?, ?>... producers) {
+        this.deletions = deletions;
         this.consumer = consumer;
         this.links = links;
         this.gate = gate;
@@ -94,6 +104,20 @@ public final class ScimSink implements SmartLifecycle {
         log.info("Provisioning resumed by an operator");
     }
 
+    /** Applies the deletions the accidental-deletion threshold holds, and every one after them until the sink is drained. */
+    public void allowDeletes() {
+        deletions.allowUntilDrained();
+        gate.release();
+        log.warn("Deletions allowed by an operator: every disable and delete is applied until the sink is drained");
+    }
+
+    /** Skips the held deletions, and every disable and delete after them until the sink is drained. */
+    public void discardDeletes() {
+        deletions.discardUntilDrained();
+        gate.release();
+        log.warn("Deletions discarded by an operator: every disable and delete is skipped (logged SKIPPED) until the sink is drained");
+    }
+
     /** Probes the credentials now (re-reading the token) instead of waiting for the next probe. */
     public void probeCredentials() {
         quarantine.probeOnce();
@@ -101,8 +125,9 @@ public final class ScimSink implements SmartLifecycle {
 
     public Status status() {
         OperationConsumer.Status s = consumer.status();
-        return new Status(runId, gate.isPaused(), gate.isQuarantined(), gate.quarantineReason(), s.inFlight(), s.lag(),
-                s.assigned().size(), links.size(), s.drained());
+        DeletionGuard.Decision decided = deletions.decided();
+        return new Status(runId, gate.isPaused(), gate.isQuarantined(), gate.quarantineReason(), gate.isHeld(), gate.heldReason(),
+                decided == null ? null : decided.name(), s.inFlight(), s.lag(), s.assigned().size(), links.size(), s.drained());
     }
 
     /** True when this instance has applied and committed everything in its partitions. */

@@ -25,6 +25,7 @@ import io.scimflow.sink.log.ScimMetrics;
 import io.scimflow.sink.notify.FailureNotifier;
 import io.scimflow.sink.notify.FailureRateMonitor;
 import io.scimflow.sink.quarantine.ConsumptionGate;
+import io.scimflow.sink.quarantine.DeletionGuard;
 import io.scimflow.sink.quarantine.QuarantineController;
 import io.scimflow.sink.ratelimit.RateBudget;
 import io.scimflow.sink.reconcile.GroupDirectory;
@@ -141,9 +142,12 @@ class SinkConfiguration {
         KafkaAvroDeserializer operationValues = avroDeserializer(registry);
         KafkaClientsWarmUp.prepare(avroProducer, avroSerializer, operationValues, p.getTopics());
         KafkaClientsWarmUp.rehearse(capabilities, http.json(), logWriter, avroSerializer, p.getTopics().getLog(), p.getWarmUpOperations());
+        DeletionGuard deletions = new DeletionGuard(p.getDeletionGuard().getThreshold(), p.getDeletionGuard().getWindow(),
+                System::nanoTime);
         OperationProcessor processor = new OperationProcessor(operationValues, reconciler,
                 tally -> new ScimTargetClient(http, capabilities, tally), gate, quarantine, logWriter,
-                new DeadLetterPublisher(bytesProducer, p.getTopics().getDeadLetter()), failures);
+                new DeadLetterPublisher(bytesProducer, p.getTopics().getDeadLetter()), failures,
+                deletions, () -> notifier.deletionsHeld(deletions.reason()));
 
         String group = consumerProps.containsKey(ConsumerConfig.GROUP_ID_CONFIG) ? consumerProps.get(ConsumerConfig.GROUP_ID_CONFIG).toString()
                 : p.getConsumerGroup();
@@ -160,8 +164,13 @@ class SinkConfiguration {
                     logWriter.flush();
                 }, gate,
                 p.getConcurrency(), p.getMaxInFlight(), p.getShutdownTimeout(), prefetcher::beforeFirstRecords,
-                status -> logWriter.progress().report(System.nanoTime(), status.waiting()));
-        return new ScimSink(consumer, links, gate, quarantine, http, runId, !p.isAutoStart(), avroProducer, bytesProducer);
+                status -> {
+                    logWriter.progress().report(System.nanoTime(), status.waiting());
+                    if (status.drained()) {
+                        deletions.drained();
+                    }
+                });
+        return new ScimSink(consumer, links, gate, quarantine, deletions, http, runId, !p.isAutoStart(), avroProducer, bytesProducer);
     }
 
     private static Map<String, Object> withRegistry(Map<String, Object> base, Object registry, Map<String, Object> overrides) {

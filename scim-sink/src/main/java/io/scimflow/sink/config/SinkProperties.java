@@ -40,6 +40,20 @@ public class SinkProperties {
     private Duration shutdownTimeout = Duration.ofSeconds(30);
     /** Longest time between two progress summary lines while operations keep coming. */
     private Duration progressInterval = io.scimflow.sink.log.ProvisioningLogWriter.DEFAULT_PROGRESS_INTERVAL;
+    private final DeletionGuard deletionGuard = new DeletionGuard();
+
+    /** Entra's accidental-deletion prevention: {@code scimflow.sink.deletion-guard.*}. */
+    public static class DeletionGuard {
+        /** Disables and deletes allowed within the window before the next ones are held; 0 turns the guard off. */
+        private int threshold = 0;
+        /** The window the threshold counts over. */
+        private Duration window = Duration.ofHours(1);
+
+        public int getThreshold() { return threshold; }
+        public void setThreshold(int v) { threshold = v; }
+        public Duration getWindow() { return window; }
+        public void setWindow(Duration v) { window = v; }
+    }
 
     public static class Target {
         /** SCIM base URL, e.g. https://miro.com/api/v1/scim (https required unless allow-insecure-http). */
@@ -226,6 +240,7 @@ public class SinkProperties {
     public void setSecretAttributes(List<String> v) { secretAttributes = v; }
     public Duration getShutdownTimeout() { return shutdownTimeout; }
     public void setShutdownTimeout(Duration v) { shutdownTimeout = v; }
+    public DeletionGuard getDeletionGuard() { return deletionGuard; }
     public Duration getProgressInterval() { return progressInterval; }
     public void setProgressInterval(Duration v) { progressInterval = v; }
 }

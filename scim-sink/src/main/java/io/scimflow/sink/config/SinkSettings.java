@@ -61,6 +61,8 @@ public record SinkSettings(URI baseUrl, TokenSource token, TargetProfile profile
         positive("scimflow.sink.target.connect-timeout", t.getConnectTimeout());
         positive("scimflow.sink.shutdown-timeout", p.getShutdownTimeout());
         positive("scimflow.sink.progress-interval", p.getProgressInterval());
+        notNegative("scimflow.sink.deletion-guard.threshold", p.getDeletionGuard().getThreshold());
+        positive("scimflow.sink.deletion-guard.window", p.getDeletionGuard().getWindow());
         if (t.getGroupPatchMaxMembers() != null) {
             positive("scimflow.sink.target.group-patch-max-members", t.getGroupPatchMaxMembers());
         }

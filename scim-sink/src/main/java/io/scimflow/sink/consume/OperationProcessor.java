@@ -3,6 +3,9 @@ package io.scimflow.sink.consume;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
+import io.scimflow.events.log.LogAction;
+import io.scimflow.events.log.LogStatus;
+import io.scimflow.events.operations.OperationAction;
 import io.scimflow.events.operations.ProvisioningOperation;
 import io.scimflow.schemas.topics.DeadLetterHeaders;
 import io.scimflow.sink.errors.DeadLetterPublisher;
@@ -10,6 +13,7 @@ import io.scimflow.sink.errors.ErrorClassifier;
 import io.scimflow.sink.log.ProvisioningLogWriter;
 import io.scimflow.sink.notify.FailureRateMonitor;
 import io.scimflow.sink.quarantine.ConsumptionGate;
+import io.scimflow.sink.quarantine.DeletionGuard;
 import io.scimflow.sink.quarantine.QuarantineController;
 import io.scimflow.sink.reconcile.OperationPosition;
 import io.scimflow.sink.reconcile.Outcome;
@@ -39,11 +43,26 @@ public final class OperationProcessor {
     private final ProvisioningLogWriter logWriter;
     private final DeadLetterPublisher deadLetters;
     private final FailureRateMonitor failures;
+    private final DeletionGuard deletions;
+    private final Runnable onDeletionsHeld;
     private volatile boolean stopping;
 
     public OperationProcessor(Deserializer<Object> values, Reconciler reconciler, Function<RequestTally, TargetDirectory> targets,
             ConsumptionGate gate, QuarantineController quarantine, ProvisioningLogWriter logWriter,
             DeadLetterPublisher deadLetters, FailureRateMonitor failures) {
+        this(values, reconciler, targets, gate, quarantine, logWriter, deadLetters, failures, DeletionGuard.off(), () -> {
+        });
+    }
+
+    /**
+     * @param deletions counts the disabling and deleting operations and holds them past its threshold
+     * @param onDeletionsHeld called once when the guard starts holding (the notification)
+     */
+    public OperationProcessor(Deserializer<Object> values, Reconciler reconciler, Function<RequestTally, TargetDirectory> targets,
+            ConsumptionGate gate, QuarantineController quarantine, ProvisioningLogWriter logWriter,
+            DeadLetterPublisher deadLetters, FailureRateMonitor failures, DeletionGuard deletions, Runnable onDeletionsHeld) {
+        this.deletions = deletions;
+        this.onDeletionsHeld = onDeletionsHeld;
         this.values = values;
         this.reconciler = reconciler;
         this.targets = targets;
@@ -73,12 +92,22 @@ public final class OperationProcessor {
             String reason = "undecodable record at " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": " + e.getMessage();
             return park(record, null, null, "UNDECODABLE", null, reason, e, 0, started);
         }
+        boolean deprovisions = deprovisions(op);
         while (!stopping) {
             gate.awaitOpen();
+            DeletionGuard.Decision decision = deprovisions ? deletions.admit() : DeletionGuard.Decision.APPLY;
+            if (decision == DeletionGuard.Decision.HOLD) {
+                if (gate.hold(deletions.reason())) {
+                    log.error("Provisioning held: {}", deletions.reason());
+                    onDeletionsHeld.run();
+                }
+                continue;
+            }
             RequestTally tally = new RequestTally();
             Outcome.Builder out = new Outcome.Builder();
             try {
-                Outcome outcome = reconciler.apply(op, position(record), targets.apply(tally), out);
+                Outcome outcome = decision == DeletionGuard.Decision.DISCARD ? discarded(op, out)
+                        : reconciler.apply(op, position(record), targets.apply(tally), out);
                 durably(() -> logWriter.outcome(record.key(), op, outcome, tally.count(), millisSince(started)));
                 failures.record(false);
                 return true;
@@ -96,6 +125,20 @@ public final class OperationProcessor {
             }
         }
         return false;
+    }
+
+    /** Operations that disable or delete an object on the target: what Entra's deletion threshold counts. */
+    static boolean deprovisions(ProvisioningOperation op) {
+        return switch (op.getAction()) {
+            case DISABLE_USER, DELETE_USER, DELETE_GROUP -> true;
+            default -> false;
+        };
+    }
+
+    private static Outcome discarded(ProvisioningOperation op, Outcome.Builder out) {
+        out.action(op.getAction() == OperationAction.DISABLE_USER ? LogAction.DISABLE : LogAction.DELETE);
+        return out.done(LogStatus.SKIPPED, "Skipped: held by the accidental-deletion threshold and discarded by an operator "
+                + "(POST /admin/discard-deletes); nothing sent");
     }
 
     private boolean park(ConsumerRecord<String, byte[]> record, ProvisioningOperation op, Outcome.Builder out, String code,

@@ -60,6 +60,17 @@ public final class FailureNotifier implements QuarantineController.Listener {
         log.info("Quarantine over (was: {}); no notification sent for the recovery", reason);
     }
 
+    /** The accidental-deletion threshold holds provisioning until an operator decides. */
+    public void deletionsHeld(String reason) {
+        send("deletions-held", "[scimflow] Provisioning to " + target + " is held: too many deletions",
+                "The scim-sink stopped applying provisioning operations: " + reason + ".\n\nNo operation is lost: "
+                        + "consumption is paused and nothing more is sent until an operator decides.\n"
+                        + "Intended (for example a department left the app): POST /admin/allow-deletes on the sink.\n"
+                        + "Not intended (for example a group was unassigned by mistake): fix the assignment or the scope in the "
+                        + "directory first, then POST /admin/discard-deletes; the held disables and deletes are skipped and "
+                        + "logged SKIPPED.\n\nTime: " + Instant.now());
+    }
+
     /** Failures passed the configured rate. */
     public void failureRate(int failures) {
         send("failure-rate", "[scimflow] Provisioning to " + target + ": " + failures + " failed operations",

@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Operator endpoints: {@code POST /admin/pause}, {@code POST /admin/resume} (Entra's provisioning
  * on/off), {@code GET /admin/status}, {@code POST /admin/test-connection},
- * {@code POST /admin/probe-credentials} and {@code POST /admin/redrive}.
+ * {@code POST /admin/probe-credentials}, {@code POST /admin/redrive}, and
+ * {@code POST /admin/allow-deletes} / {@code POST /admin/discard-deletes} for deletions the
+ * accidental-deletion threshold holds.
  */
 @RestController
 @RequestMapping("/admin")
@@ -40,6 +42,18 @@ class AdminController {
     @PostMapping("/resume")
     ScimSink.Status resume() {
         sink.resume();
+        return sink.status();
+    }
+
+    @PostMapping("/allow-deletes")
+    ScimSink.Status allowDeletes() {
+        sink.allowDeletes();
+        return sink.status();
+    }
+
+    @PostMapping("/discard-deletes")
+    ScimSink.Status discardDeletes() {
+        sink.discardDeletes();
         return sink.status();
     }
 

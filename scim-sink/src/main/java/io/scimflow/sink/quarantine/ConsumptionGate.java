@@ -2,7 +2,8 @@ package io.scimflow.sink.quarantine;
 
 /**
  * Whether operations may be applied: closed while an operator paused provisioning (Entra's
- * provisioning "off") or while the sink is quarantined on rejected credentials. Workers wait at
+ * provisioning "off"), while the sink is quarantined on rejected credentials, or while the
+ * {@link DeletionGuard} holds deletions until an operator decides. Workers wait at
  * the gate; the consumer pauses its partitions while it is closed, so nothing is lost and no
  * offset moves. Thread-safe.
  */
@@ -10,6 +11,7 @@ public final class ConsumptionGate {
 
     private boolean paused;
     private String quarantineReason;
+    private String heldReason;
 
     public synchronized void pause() {
         paused = true;
@@ -32,8 +34,28 @@ public final class ConsumptionGate {
         notifyAll();
     }
 
+    /** @return true when this call started holding (false when already held) */
+    public synchronized boolean hold(String reason) {
+        boolean started = heldReason == null;
+        heldReason = reason;
+        return started;
+    }
+
+    public synchronized void release() {
+        heldReason = null;
+        notifyAll();
+    }
+
+    public synchronized boolean isHeld() {
+        return heldReason != null;
+    }
+
+    public synchronized String heldReason() {
+        return heldReason;
+    }
+
     public synchronized boolean isOpen() {
-        return !paused && quarantineReason == null;
+        return !paused && quarantineReason == null && heldReason == null;
     }
 
     public synchronized boolean isPaused() {
@@ -50,7 +72,7 @@ public final class ConsumptionGate {
 
     /** Blocks until the gate is open. */
     public synchronized void awaitOpen() throws InterruptedException {
-        while (paused || quarantineReason != null) {
+        while (paused || quarantineReason != null || heldReason != null) {
             wait(1000);
         }
     }

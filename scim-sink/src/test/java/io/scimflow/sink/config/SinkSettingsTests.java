@@ -43,6 +43,8 @@ class SinkSettingsTests {
             "quarantine.probe-interval | PT0S | scimflow.sink.quarantine.probe-interval",
             "notify.failure-window | PT0S | scimflow.sink.notify.failure-window",
             "progress-interval | PT0S | scimflow.sink.progress-interval",
+            "deletion-guard.threshold | -1 | scimflow.sink.deletion-guard.threshold",
+            "deletion-guard.window | PT0S | scimflow.sink.deletion-guard.window",
     })
     void rejectsAWrongSettingNamingItsKey(String setting, String value, String key) {
         SinkProperties p = valid();
@@ -61,6 +63,8 @@ class SinkSettingsTests {
             case "quarantine.probe-interval" -> p.getQuarantine().setProbeInterval(java.time.Duration.parse(value));
             case "notify.failure-window" -> p.getNotify().setFailureWindow(java.time.Duration.parse(value));
             case "progress-interval" -> p.setProgressInterval(java.time.Duration.parse(value));
+            case "deletion-guard.threshold" -> p.getDeletionGuard().setThreshold(Integer.parseInt(value));
+            case "deletion-guard.window" -> p.getDeletionGuard().setWindow(java.time.Duration.parse(value));
             case "target.token-env" -> {
                 p.getTarget().setToken(null);
                 p.getTarget().setTokenEnv(value);

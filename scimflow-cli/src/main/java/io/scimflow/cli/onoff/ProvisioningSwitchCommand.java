@@ -21,12 +21,14 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "provisioning", mixinStandardHelpOptions = true,
         description = {"Turn provisioning off or on (pause or resume the sink's consumption; nothing is lost: "
-                + "operations wait in Kafka), or show its status.",
+                + "operations wait in Kafka), show its status, or decide on deletions the accidental-deletion threshold holds.",
                 "With several sink instances give every URL, or one name that resolves to all of them "
                         + "(a scaled docker compose service)."})
 public class ProvisioningSwitchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "off|on|status", description = "off: pause, on: resume, status: show each instance.")
+    @Parameters(index = "0", paramLabel = "off|on|status|allow-deletes|discard-deletes",
+            description = "off: pause, on: resume, status: show each instance; allow-deletes / discard-deletes: apply or "
+                    + "skip the disables and deletes the accidental-deletion threshold holds (until the sink is drained).")
     String action;
 
     @Option(names = "--sink-url", split = ",", paramLabel = "URL",
@@ -51,7 +53,9 @@ public class ProvisioningSwitchCommand implements Callable<Integer> {
             case "off", "pause", "stop" -> "pause";
             case "on", "resume", "start" -> "resume";
             case "status" -> "status";
-            default -> throw new ParameterException(spec.commandLine(), "Unknown action '" + action + "': expected off, on or status");
+            case "allow-deletes", "discard-deletes" -> action.toLowerCase(Locale.ROOT);
+            default -> throw new ParameterException(spec.commandLine(), "Unknown action '" + action
+                    + "': expected off, on, status, allow-deletes or discard-deletes");
         };
         if (sinkUrls == null || sinkUrls.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "Missing --sink-url: the admin URL of the sink, e.g. http://127.0.0.1:8083");
@@ -74,9 +78,12 @@ public class ProvisioningSwitchCommand implements Callable<Integer> {
                 err.println("FAILED " + instance + ": " + e.getMessage());
             }
         }
-        if (!verb.equals("status")) {
+        if (verb.equals("pause") || verb.equals("resume")) {
             out.printf("Provisioning turned %s on %d of %d sink instance(s).%n", verb.equals("pause") ? "off" : "on",
                     instances.size() - failed, instances.size());
+        } else if (!verb.equals("status")) {
+            out.printf("Held deletions %s on %d of %d sink instance(s), until each is drained.%n",
+                    verb.equals("allow-deletes") ? "allowed" : "discarded", instances.size() - failed, instances.size());
         }
         out.flush();
         err.flush();

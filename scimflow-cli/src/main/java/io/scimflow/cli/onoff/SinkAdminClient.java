@@ -10,7 +10,10 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Calls one sink instance's admin API ({@code /admin/pause}, {@code /admin/resume}, {@code /admin/status}). */
+/**
+ * Calls one sink instance's admin API ({@code /admin/pause}, {@code /admin/resume},
+ * {@code /admin/status}, {@code /admin/allow-deletes}, {@code /admin/discard-deletes}).
+ */
 final class SinkAdminClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,9 +34,12 @@ final class SinkAdminClient {
         }
 
         String describe() {
-            return String.format("%-28s provisioning %-3s paused=%s quarantined=%s%s inFlight=%d lag=%d partitions=%d drained=%s",
+            boolean held = status.path("deletionsHeld").asBoolean(false);
+            String decision = status.path("deletionsDecision").asText("");
+            return String.format("%-28s provisioning %-3s paused=%s quarantined=%s%s deletionsHeld=%s%s inFlight=%d lag=%d partitions=%d drained=%s",
                     instance, paused() ? "OFF" : "ON", paused(), status.path("quarantined").asBoolean(false),
                     status.path("quarantined").asBoolean(false) ? " (" + status.path("quarantineReason").asText("") + ")" : "",
+                    held, held ? " (" + status.path("heldReason").asText("") + ")" : decision.isEmpty() ? "" : " (decided: " + decision + ")",
                     status.path("inFlight").asInt(), status.path("lag").asLong(), status.path("assignedPartitions").asInt(),
                     status.path("drained").asBoolean(false));
         }

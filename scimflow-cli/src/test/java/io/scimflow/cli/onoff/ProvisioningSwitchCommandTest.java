@@ -72,6 +72,19 @@ class ProvisioningSwitchCommandTest {
     }
 
     @Test
+    void allowAndDiscardDeletesReachTheSinkAndStatusShowsTheDecision() {
+        CliRun.Result allow = CliRun.run("provisioning", "allow-deletes", "--sink-url", sinkUrl);
+
+        assertThat(allow.exit()).as(allow.all()).isZero();
+        assertThat(allow.out()).contains(sinkUrl).contains("deletionsHeld=false")
+                .contains("Held deletions allowed on 1 of 1 sink instance(s), until each is drained.");
+        // nothing waits in this sink, so the decision ends at its next status refresh (a few times a second)
+        CliRun.Result discard = CliRun.run("provisioning", "discard-deletes", "--sink-url", sinkUrl);
+        assertThat(discard.exit()).as(discard.all()).isZero();
+        assertThat(discard.out()).contains("Held deletions discarded on 1 of 1");
+    }
+
+    @Test
     void anUnreachableInstanceFailsTheCommandButTheOthersAreStillSwitched() {
         CliRun.Result result = CliRun.run("provisioning", "status", "--sink-url", sinkUrl + ",http://127.0.0.1:1");
 
@@ -94,7 +107,7 @@ class ProvisioningSwitchCommandTest {
         CliRun.Result noUrl = CliRun.run("provisioning", "off");
 
         assertThat(action.exit()).isEqualTo(2);
-        assertThat(action.err()).contains("Unknown action 'maybe': expected off, on or status");
+        assertThat(action.err()).contains("Unknown action 'maybe': expected off, on, status, allow-deletes or discard-deletes");
         assertThat(noUrl.exit()).isEqualTo(2);
         assertThat(noUrl.err()).contains("Missing --sink-url");
     }
