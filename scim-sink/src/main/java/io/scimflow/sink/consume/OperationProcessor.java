@@ -93,9 +93,12 @@ public final class OperationProcessor {
             return park(record, null, null, "UNDECODABLE", null, reason, e, 0, started);
         }
         boolean deprovisions = deprovisions(op);
+        DeletionGuard.Decision decision = null; // asked once an operation goes ahead: a retry after a quarantine is not counted again
         while (!stopping) {
             gate.awaitOpen();
-            DeletionGuard.Decision decision = deprovisions ? deletions.admit() : DeletionGuard.Decision.APPLY;
+            if (decision == null || decision == DeletionGuard.Decision.HOLD) {
+                decision = deprovisions ? deletions.admit() : DeletionGuard.Decision.APPLY;
+            }
             if (decision == DeletionGuard.Decision.HOLD) {
                 if (gate.hold(deletions.reason())) {
                     log.error("Provisioning held: {}", deletions.reason());
