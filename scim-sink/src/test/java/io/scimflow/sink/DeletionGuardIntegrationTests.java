@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +14,14 @@ import io.scimflow.events.log.LogAction;
 import io.scimflow.events.log.LogStatus;
 import io.scimflow.events.log.ProvisioningLogEntry;
 import io.scimflow.events.operations.ProvisioningOperation;
+import io.scimflow.miroserver.MiroServerSettings;
 import io.scimflow.miroserver.journal.JournalEntry;
 import io.scimflow.sink.support.Journal;
 import io.scimflow.sink.support.LocalMiroSinkTestBase;
 import io.scimflow.sink.support.Ops;
 import io.scimflow.sink.support.SinkHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +84,35 @@ class DeletionGuardIntegrationTests extends LocalMiroSinkTestBase {
         assertThat(discarded.getRequests()).isZero();
         assertThat(server.userByUserName(heldAgain.getSourceId() + "@corp.com").orElseThrow().active()).isTrue();
         assertThat(Journal.writes(server)).extracting(JournalEntry::endpoint).containsExactly("PATCH /Users/{id}", "PATCH /Users/{id}");
+    }
+
+    @Test
+    void aDisableRetriedAfterAQuarantineIsCountedOnce(@TempDir Path dir) throws Exception {
+        Path tokenFile = dir.resolve("token");
+        Files.writeString(tokenFile, server.settings().token());
+        Map<String, Object> properties = harness.properties(server.baseUrl(), null);
+        properties.remove("scimflow.sink.target.token");
+        properties.put("scimflow.sink.target.token-file", tokenFile.toString());
+        properties.put("scimflow.sink.deletion-guard.threshold", "1");
+        ScimSink sink = SinkHarness.sink(harness.start(properties));
+        ProvisioningOperation create = Ops.upsertUser("q1", "q1@corp.com", "Q 1").build();
+        harness.send(create);
+        assertThat(harness.awaitEntry(create).getStatus()).isEqualTo(LogStatus.SUCCESS);
+
+        MiroServerSettings before = server.settings();
+        try {
+            server.updateSettings(s -> s.token("rotated-token")); // the sink's token is refused from now on
+            ProvisioningOperation disable = Ops.disableUser("q1").build();
+            harness.send(disable); // counted (1 of 1), then refused with 401: quarantine
+            await().atMost(Duration.ofSeconds(30)).until(() -> sink.status().quarantined());
+            Files.writeString(tokenFile, "rotated-token"); // re-read by the next probe: the same operation is applied again
+
+            assertThat(harness.awaitEntry(disable).getStatus()).isEqualTo(LogStatus.SUCCESS);
+            assertThat(server.userByUserName("q1@corp.com").orElseThrow().active()).isFalse();
+            assertThat(sink.status().deletionsHeld()).isFalse();
+        } finally {
+            server.settings(before);
+        }
     }
 
     /** Waits until two of the three operations succeeded and the sink holds; returns the third. */
