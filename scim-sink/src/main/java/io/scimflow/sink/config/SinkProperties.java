@@ -39,7 +39,7 @@ public class SinkProperties {
     /** How long shutdown waits for operations in flight. */
     private Duration shutdownTimeout = Duration.ofSeconds(30);
     /** Longest time between two progress summary lines while operations keep coming. */
-    private Duration progressInterval = io.scimflow.sink.log.ProvisioningLogWriter.DEFAULT_PROGRESS_INTERVAL;
+    private Duration progressInterval = io.scimflow.sink.log.ProvisioningProgress.DEFAULT_INTERVAL;
     private final DeletionGuard deletionGuard = new DeletionGuard();
 
     /** Entra's accidental-deletion prevention: {@code scimflow.sink.deletion-guard.*}. */

@@ -47,13 +47,6 @@ public final class OperationProcessor {
     private final Runnable onDeletionsHeld;
     private volatile boolean stopping;
 
-    public OperationProcessor(Deserializer<Object> values, Reconciler reconciler, Function<RequestTally, TargetDirectory> targets,
-            ConsumptionGate gate, QuarantineController quarantine, ProvisioningLogWriter logWriter,
-            DeadLetterPublisher deadLetters, FailureRateMonitor failures) {
-        this(values, reconciler, targets, gate, quarantine, logWriter, deadLetters, failures, DeletionGuard.off(), () -> {
-        });
-    }
-
     /**
      * @param deletions counts the disabling and deleting operations and holds them past its threshold
      * @param onDeletionsHeld called once when the guard starts holding (the notification)

@@ -1,6 +1,5 @@
 package io.scimflow.sink.log;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -42,8 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class ProvisioningLogWriter {
 
     public static final String REDACTED = "[REDACTED]";
-    /** {@code scimflow.sink.progress-interval}'s default. */
-    public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger("io.scimflow.sink.provisioning-log");
 
     private final Producer<String, Object> producer;
@@ -59,7 +56,7 @@ public final class ProvisioningLogWriter {
 
     public ProvisioningLogWriter(Producer<String, Object> producer, String topic, String runId, Set<String> secretAttributes,
             MeterRegistry meters) {
-        this(producer, topic, runId, secretAttributes, meters, new ProvisioningProgress(DEFAULT_PROGRESS_INTERVAL, System.nanoTime()));
+        this(producer, topic, runId, secretAttributes, meters, new ProvisioningProgress(ProvisioningProgress.DEFAULT_INTERVAL, System.nanoTime()));
     }
 
     public ProvisioningLogWriter(Producer<String, Object> producer, String topic, String runId, Set<String> secretAttributes,

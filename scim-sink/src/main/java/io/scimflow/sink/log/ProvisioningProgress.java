@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProvisioningProgress {
 
+    /** {@code scimflow.sink.progress-interval}'s default. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger("io.scimflow.sink.progress");
     private static final LogAction[] ACTIONS = LogAction.values();
     private static final LogStatus[] STATUSES = LogStatus.values();
