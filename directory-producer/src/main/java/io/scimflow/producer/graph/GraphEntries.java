@@ -21,12 +21,17 @@ import io.scimflow.producer.model.User;
  * null clears it, an absent one is kept), {@code @removed} with reason {@code changed} is a
  * soft delete and {@code deleted} a hard delete, and {@code members@delta} adds or removes
  * members. {@code onPremisesExtensionAttributes} is flattened into
- * {@code extensionAttribute1..15}. A removal of an object never seen is ignored.
+ * {@code extensionAttribute1..15}; a user's manager ({@code manager@delta}) becomes its
+ * {@value #MANAGER_ID}. A removal of an object never seen is ignored.
  */
 final class GraphEntries {
 
     private static final String REMOVED = "@removed";
     private static final String MEMBERS_DELTA = "members@delta";
+    private static final String MANAGER = "manager";
+    private static final String MANAGER_DELTA = "manager@delta";
+    /** The user attribute that becomes {@code DirectoryUser.managerId}. */
+    static final String MANAGER_ID = "managerId";
 
     private GraphEntries() {
     }
@@ -43,7 +48,34 @@ final class GraphEntries {
             return;
         }
         Map<String, Object> attributes = merge(existing == null ? Map.of() : existing.attributes(), entry);
+        applyManager(attributes, entry);
         directory.putUser(existing == null ? User.active(id, attributes) : existing.withAttributes(attributes).restored());
+    }
+
+    /**
+     * The manager of a user entry (when {@code manager} is among the selected attributes) into
+     * {@value #MANAGER_ID}: {@code manager@delta} entries in order, an entry with
+     * {@code @removed} clearing the manager it names (or any, when it names none); or, the
+     * {@code $expand} shape, a {@code manager} object ({@code null} clears it). An entry without
+     * either keeps the manager it had.
+     */
+    static void applyManager(Map<String, Object> attributes, JsonNode entry) {
+        for (JsonNode manager : entry.path(MANAGER_DELTA)) {
+            String managerId = manager.path("id").asText(null);
+            if (manager.has(REMOVED)) {
+                if (managerId == null || managerId.equals(attributes.get(MANAGER_ID))) {
+                    attributes.remove(MANAGER_ID);
+                }
+            } else if (managerId != null) {
+                attributes.put(MANAGER_ID, managerId);
+            }
+        }
+        JsonNode expanded = entry.get(MANAGER);
+        if (expanded != null && expanded.isNull()) {
+            attributes.remove(MANAGER_ID);
+        } else if (expanded != null && expanded.hasNonNull("id")) {
+            attributes.put(MANAGER_ID, expanded.get("id").asText());
+        }
     }
 
     static void applyGroup(DirectoryBuilder directory, JsonNode entry, Instant now) {
@@ -84,7 +116,7 @@ final class GraphEntries {
             Map.Entry<String, JsonNode> field = fields.next();
             String name = field.getKey();
             JsonNode value = field.getValue();
-            if (name.equals("id") || name.contains("@")) {
+            if (name.equals("id") || name.equals(MANAGER) || name.contains("@")) {
                 continue;
             }
             if (name.equals("onPremisesExtensionAttributes")) {

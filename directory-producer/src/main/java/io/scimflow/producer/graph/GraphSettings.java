@@ -24,12 +24,16 @@ public record GraphSettings(
         Duration requestTimeout,
         Path stateFile) {
 
-    /** The user attributes the directory events carry (Graph names). */
+    /**
+     * The user attributes the directory events carry (Graph names). {@code manager} is a
+     * relationship: the delta reports it as {@code manager@delta}, which becomes
+     * {@code managerId}; leave it out of the list to stop reading managers.
+     */
     public static final List<String> DEFAULT_USER_ATTRIBUTES = List.of("userPrincipalName", "mail", "mailNickname",
             "givenName", "surname", "displayName", "jobTitle", "department", "companyName", "employeeId", "employeeType",
             "officeLocation", "city", "state", "country", "streetAddress", "postalCode", "usageLocation",
             "preferredLanguage", "mobilePhone", "businessPhones", "otherMails", "userType", "accountEnabled",
-            "onPremisesExtensionAttributes");
+            "onPremisesExtensionAttributes", "manager");
 
     public static final List<String> DEFAULT_GROUP_ATTRIBUTES = List.of("displayName", "description", "mail",
             "mailNickname", "mailEnabled", "securityEnabled");

@@ -53,6 +53,9 @@ public final class FakeGraphServer implements AutoCloseable {
     private final List<Change> changes = new ArrayList<>();
     private final Map<String, List<Map<String, Object>>> rounds = new HashMap<>();
     private final Map<String, Long> roundSeq = new HashMap<>();
+    private final Map<String, String> managers = new HashMap<>();
+    private final Map<String, String> formerManagers = new HashMap<>();
+    private boolean managerSelected;
     private final Set<String> tokens = new LinkedHashSet<>();
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private long seq;
@@ -86,6 +89,23 @@ public final class FakeGraphServer implements AutoCloseable {
         softDeletedUsers.remove(id);
         log("user", id, null);
         return this;
+    }
+
+    /** Sets the user's manager; a delta selecting {@code manager} reports it as {@code manager@delta}. */
+    public synchronized FakeGraphServer setManager(String userId, String managerId) {
+        managers.put(userId, managerId);
+        formerManagers.remove(userId);
+        log("user", userId, null);
+        return this;
+    }
+
+    /** Removes the user's manager; the next delta reports the former one with {@code @removed}. */
+    public synchronized void removeManager(String userId) {
+        String former = managers.remove(userId);
+        if (former != null) {
+            formerManagers.put(userId, former);
+        }
+        log("user", userId, null);
     }
 
     public synchronized void softDeleteUser(String id) {
@@ -310,6 +330,9 @@ public final class FakeGraphServer implements AutoCloseable {
             } else if (!params.containsKey("$select")) {
                 return Answer.error(400, "BadRequest", "test fixture: the first delta request must carry $select");
             }
+            if (params.containsKey("$select") && what.equals("users")) {
+                managerSelected = List.of(params.get("$select").split(",")).contains("manager");
+            }
             round = UUID.randomUUID().toString();
             rounds.put(round, what.equals("users") ? userEntries(since) : groupEntries(since));
             roundSeq.put(round, seq);
@@ -340,6 +363,11 @@ public final class FakeGraphServer implements AutoCloseable {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("id", id);
                 entry.putAll(users.get(id));
+                if (managerSelected && managers.containsKey(id)) {
+                    entry.put("manager@delta", List.of(Map.of("@odata.type", "#microsoft.graph.user", "id", managers.get(id))));
+                } else if (managerSelected && since >= 0 && formerManagers.containsKey(id)) {
+                    entry.put("manager@delta", List.of(removed(formerManagers.get(id), "deleted", "#microsoft.graph.user")));
+                }
                 entries.add(entry);
             }
         }

@@ -132,7 +132,7 @@ class GraphDirectorySourceTest {
         assertThat(requests).contains("GET /v1.0/users/delta?$select=id,userPrincipalName,mail,mailNickname,givenName,surname,"
                 + "displayName,jobTitle,department,companyName,employeeId,employeeType,officeLocation,city,state,country,"
                 + "streetAddress,postalCode,usageLocation,preferredLanguage,mobilePhone,businessPhones,otherMails,userType,"
-                + "accountEnabled,onPremisesExtensionAttributes");
+                + "accountEnabled,onPremisesExtensionAttributes,manager");
         assertThat(requests).contains("GET /v1.0/groups/delta?$select=id,displayName,description,mail,mailNickname,mailEnabled,securityEnabled,members");
         assertThat(requests.stream().filter(r -> r.startsWith("GET /v1.0/users/delta?$skiptoken=")).count()).isEqualTo(2);
         assertThat(requests).contains("GET /v1.0/servicePrincipals/sp-miro?$select=id,appRoles",
@@ -160,6 +160,27 @@ class GraphDirectorySourceTest {
         assertThat(TopicWatcher.summaries(records)).containsExactly("users/u1 ACTIVE", "users/u6 ACTIVE");
         assertThat(userRecord(records, "u1").getDepartment()).isEqualTo("Marketing");
         assertThat(userRecord(records, "u6").getAppRoleAssignments()).isEmpty();
+    }
+
+    @Test
+    void aManagerIsReadFromTheDeltaChangedAndRemoved() {
+        graph.setManager("u2", "u1");
+        source.poll(false);
+        List<Published> initial = watcher.next(11);
+        assertThat(userRecord(initial, "u2").getManagerId()).isEqualTo("u1");
+        assertThat(userRecord(initial, "u1").getManagerId()).isNull();
+
+        graph.setManager("u2", "u4");
+        source.poll(false);
+        List<Published> changed = watcher.next(1);
+        assertThat(TopicWatcher.summaries(changed)).containsExactly("users/u2 ACTIVE");
+        assertThat(userRecord(changed, "u2").getManagerId()).isEqualTo("u4");
+
+        graph.removeManager("u2");
+        source.poll(false);
+        List<Published> removed = watcher.next(1);
+        assertThat(userRecord(removed, "u2").getManagerId()).isNull();
+        assertThat(userRecord(removed, "u2").getDisplayName()).isEqualTo("Łukasz Nguyễn"); // the rest of the user is kept
     }
 
     @Test
