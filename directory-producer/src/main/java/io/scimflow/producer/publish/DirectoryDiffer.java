@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import io.scimflow.events.directory.DirectoryGroup;
 import io.scimflow.events.directory.DirectoryUser;
@@ -39,57 +41,66 @@ public final class DirectoryDiffer {
 
     public static List<StateEvent> diff(PublishedState published, Projection next, Instant now, boolean everything) {
         List<StateEvent> events = new ArrayList<>();
+        diff(published, next, now, everything, events::add);
+        return events;
+    }
+
+    /**
+     * As {@link #diff(PublishedState, Projection, Instant, boolean)}, handing each record to
+     * {@code out} as soon as it is known, in the same order (with a {@link StreamedProjection},
+     * before the next user's record is even made). {@code published} must not change meanwhile.
+     */
+    static void diff(PublishedState published, ProjectedRecords next, Instant now, boolean everything, Consumer<StateEvent> out) {
         next.groups().forEach((id, group) -> {
             if (everything || !Objects.equals(published.group(id), group)) {
-                events.add(new StateEvent(EventTopic.GROUPS, id, group));
+                out.accept(new StateEvent(EventTopic.GROUPS, id, group));
             }
         });
-        next.users().forEach((id, user) -> {
+        next.forEachUser((id, user) -> {
             if (everything || !Objects.equals(published.user(id), user)) {
-                events.add(new StateEvent(EventTopic.USERS, id, user));
+                out.accept(new StateEvent(EventTopic.USERS, id, user));
             }
         });
         next.memberships().forEach((key, membership) -> {
             if (everything || !Objects.equals(published.membership(key), membership)) {
-                events.add(new StateEvent(EventTopic.MEMBERSHIPS, key, membership));
+                out.accept(new StateEvent(EventTopic.MEMBERSHIPS, key, membership));
             }
         });
-        for (Map.Entry<String, GroupMembership> entry : sortedMissing(published.memberships(), next.memberships())) {
+        for (Map.Entry<String, GroupMembership> entry : sortedMissing(published.memberships(), next.memberships()::containsKey)) {
             String key = entry.getKey();
             GroupMembership last = entry.getValue();
             if (last.getPresent()) {
                 GroupMembership removal = GroupMembership.newBuilder(last).setPresent(false).build();
-                events.add(new StateEvent(EventTopic.MEMBERSHIPS, key, removal));
+                out.accept(new StateEvent(EventTopic.MEMBERSHIPS, key, removal));
             }
             if (endGone(next, last)) {
-                events.add(new StateEvent(EventTopic.MEMBERSHIPS, key, null));
+                out.accept(new StateEvent(EventTopic.MEMBERSHIPS, key, null));
             }
         }
-        for (Map.Entry<String, DirectoryUser> entry : sortedMissing(published.users(), next.users())) {
-            hardDelete(events, EventTopic.USERS, entry.getKey(), entry.getValue(), entry.getValue().getLifecycle(), now);
+        for (Map.Entry<String, DirectoryUser> entry : sortedMissing(published.users(), next::hasUser)) {
+            hardDelete(out, EventTopic.USERS, entry.getKey(), entry.getValue(), entry.getValue().getLifecycle(), now);
         }
-        for (Map.Entry<String, DirectoryGroup> entry : sortedMissing(published.groups(), next.groups())) {
-            hardDelete(events, EventTopic.GROUPS, entry.getKey(), entry.getValue(), entry.getValue().getLifecycle(), now);
+        for (Map.Entry<String, DirectoryGroup> entry : sortedMissing(published.groups(), next.groups()::containsKey)) {
+            hardDelete(out, EventTopic.GROUPS, entry.getKey(), entry.getValue(), entry.getValue().getLifecycle(), now);
         }
-        return events;
     }
 
-    private static void hardDelete(List<StateEvent> events, EventTopic topic, String id, SpecificRecordBase last,
+    private static void hardDelete(Consumer<StateEvent> out, EventTopic topic, String id, SpecificRecordBase last,
             Lifecycle lifecycle, Instant now) {
         if (lifecycle != Lifecycle.HARD_DELETED) {
-            events.add(new StateEvent(topic, id, EventRecords.hardDeleted(last, now)));
+            out.accept(new StateEvent(topic, id, EventRecords.hardDeleted(last, now)));
         }
-        events.add(new StateEvent(topic, id, null));
+        out.accept(new StateEvent(topic, id, null));
     }
 
     /** The group, or the user or group member, of this fact no longer exists. */
-    private static boolean endGone(Projection next, GroupMembership fact) {
+    private static boolean endGone(ProjectedRecords next, GroupMembership fact) {
         if (!next.groups().containsKey(fact.getGroupId())) {
             return true;
         }
         String member = fact.getMemberId();
         if (fact.getMemberType() == MemberType.USER) {
-            return !next.users().containsKey(member);
+            return !next.hasUser(member);
         }
         if (fact.getMemberType() == MemberType.GROUP) {
             return !next.groups().containsKey(member);
@@ -97,11 +108,11 @@ public final class DirectoryDiffer {
         return false;
     }
 
-    /** Entries of {@code published} whose key is not in {@code next}, by key (a stable order for equal inputs). */
-    private static <T> List<Map.Entry<String, T>> sortedMissing(Map<String, T> published, Map<String, ?> next) {
+    /** Entries of {@code published} whose key {@code next} lacks, by key (a stable order for equal inputs). */
+    private static <T> List<Map.Entry<String, T>> sortedMissing(Map<String, T> published, Predicate<String> next) {
         List<Map.Entry<String, T>> entries = new ArrayList<>();
         for (Map.Entry<String, T> entry : published.entrySet()) {
-            if (!next.containsKey(entry.getKey())) {
+            if (!next.test(entry.getKey())) {
                 entries.add(Map.entry(entry.getKey(), entry.getValue()));
             }
         }

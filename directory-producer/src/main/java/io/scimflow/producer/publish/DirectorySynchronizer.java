@@ -3,8 +3,6 @@ package io.scimflow.producer.publish;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.scimflow.producer.model.Directory;
@@ -50,15 +48,14 @@ public final class DirectorySynchronizer {
     private synchronized PublishResult publish(Directory directory, boolean everything) {
         long start = System.nanoTime();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Projection next = EventRecords.project(directory);
-        List<StateEvent> diff = DirectoryDiffer.diff(published, next, now, everything);
-        List<StateEvent> stamped = new ArrayList<>(diff.size());
-        for (StateEvent event : diff) {
-            stamped.add(event.tombstone() ? event
-                    : new StateEvent(event.topic(), event.key(), EventRecords.stamp(event.value(), RandomIds.next(), now, source)));
-        }
+        StreamedProjection next = EventRecords.stream(directory);
         int[] counts = new int[4];
-        sink.send(stamped, event -> {
+        // Each changed record goes to the broker as soon as it is known: a large round's first
+        // records are on their way while its last users are still being made and compared.
+        EventSink.Round round = sink.begin();
+        DirectoryDiffer.diff(published, next, now, everything, event -> round.add(event.tombstone() ? event
+                : new StateEvent(event.topic(), event.key(), EventRecords.stamp(event.value(), RandomIds.next(), now, source))));
+        round.finish(event -> {
             published.apply(event);
             counts[event.tombstone() ? 3 : event.topic().ordinal()]++;
             listener.published(event);

@@ -53,7 +53,19 @@ public final class EventRecords {
     private EventRecords() {
     }
 
+    /** Every record of the directory, made now. */
     public static Projection project(Directory directory) {
+        StreamedProjection streamed = stream(directory);
+        Map<String, DirectoryUser> users = new LinkedHashMap<>();
+        streamed.forEachUser(users::put);
+        return new Projection(users, streamed.groups(), streamed.memberships());
+    }
+
+    /**
+     * The directory's groups and memberships as records, made now, and its users made one at a
+     * time as they are iterated ({@link StreamedProjection#forEachUser}).
+     */
+    public static StreamedProjection stream(Directory directory) {
         Assignments assignments = AssignmentResolver.resolve(directory);
         Map<String, TreeSet<String>> groupsOfUser = new HashMap<>();
         Map<String, GroupMembership> memberships = new LinkedHashMap<>();
@@ -76,21 +88,22 @@ public final class EventRecords {
         for (Group group : directory.groups().values()) {
             groups.put(group.id(), group(group, assignments.ofGroup(group.id())));
         }
-        Map<String, DirectoryUser> users = new LinkedHashMap<>();
-        for (User user : directory.users().values()) {
-            TreeSet<String> groupIds = groupsOfUser.get(user.id());
-            DirectoryUser event = user(user, assignments.ofUser(user.id()), groupIds == null ? List.of() : List.copyOf(groupIds));
-            Map<String, String> groupNames = new TreeMap<>();
-            for (String groupId : event.getGroupIds()) {
-                String name = directory.groups().get(groupId).displayName();
-                if (name != null) {
-                    groupNames.put(groupId, name);
-                }
+        return new StreamedProjection(directory, assignments, groupsOfUser, groups, memberships);
+    }
+
+    /** The record of one user of {@code directory}, with its effective assignments and direct groups. */
+    static DirectoryUser user(Directory directory, User user, Assignments assignments, Map<String, TreeSet<String>> groupsOfUser) {
+        TreeSet<String> groupIds = groupsOfUser.get(user.id());
+        DirectoryUser event = user(user, assignments.ofUser(user.id()), groupIds == null ? List.of() : List.copyOf(groupIds));
+        Map<String, String> groupNames = new TreeMap<>();
+        for (String groupId : event.getGroupIds()) {
+            String name = directory.groups().get(groupId).displayName();
+            if (name != null) {
+                groupNames.put(groupId, name);
             }
-            event.setGroupDisplayNames(groupNames);
-            users.put(user.id(), event);
         }
-        return new Projection(users, groups, memberships);
+        event.setGroupDisplayNames(groupNames);
+        return event;
     }
 
     private static boolean memberExists(Directory directory, Membership membership) {

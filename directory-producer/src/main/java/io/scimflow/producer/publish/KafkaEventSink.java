@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes state events with one idempotent Kafka producer ({@code acks=all}), logging
- * progress on large rounds (records sent, rate).
+ * progress on large rounds (records sent, rate). A {@link #begin round} sends each event as
+ * it is added, so the producer's network thread ships batches while the caller is still
+ * computing the rest of the round.
  */
 public final class KafkaEventSink implements EventSink, AutoCloseable {
 
@@ -37,33 +39,53 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
 
     @Override
     public void send(List<StateEvent> events, Consumer<StateEvent> acked) {
-        if (events.isEmpty()) {
-            return;
-        }
-        long start = System.nanoTime();
-        List<Future<RecordMetadata>> futures = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            StateEvent event = events.get(i);
+        Round round = begin();
+        events.forEach(round::add);
+        round.finish(acked);
+    }
+
+    @Override
+    public Round begin() {
+        return new SendingRound();
+    }
+
+    /** A round whose records are handed to the producer as they come; not thread-safe. */
+    private final class SendingRound implements Round {
+
+        private final long start = System.nanoTime();
+        private final List<StateEvent> events = new ArrayList<>();
+        private final List<Future<RecordMetadata>> futures = new ArrayList<>();
+
+        @Override
+        public void add(StateEvent event) {
             futures.add(producer.send(new ProducerRecord<>(topics.of(event.topic()), event.key(), event.value())));
-            if ((i + 1) % PROGRESS_EVERY == 0) {
-                log.info("Publishing: {} of {} records sent ({} records/s)", i + 1, events.size(), rate(i + 1, start));
+            events.add(event);
+            if (events.size() % PROGRESS_EVERY == 0) {
+                log.info("Publishing: {} records sent so far ({} records/s)", events.size(), rate(events.size(), start));
             }
         }
-        producer.flush();
-        for (int i = 0; i < futures.size(); i++) {
-            try {
-                futures.get(i).get();
-            } catch (ExecutionException e) {
-                throw new PublishException("Publishing " + events.get(i) + " failed (" + i + " of " + events.size()
-                        + " records confirmed): " + e.getCause(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PublishException("Interrupted while publishing", e);
+
+        @Override
+        public void finish(Consumer<StateEvent> acked) {
+            if (events.isEmpty()) {
+                return;
             }
-            acked.accept(events.get(i));
-        }
-        if (events.size() >= PROGRESS_EVERY) {
-            log.info("Published {} records ({} records/s)", events.size(), rate(events.size(), start));
+            producer.flush();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    futures.get(i).get();
+                } catch (ExecutionException e) {
+                    throw new PublishException("Publishing " + events.get(i) + " failed (" + i + " of " + events.size()
+                            + " records confirmed): " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new PublishException("Interrupted while publishing", e);
+                }
+                acked.accept(events.get(i));
+            }
+            if (events.size() >= PROGRESS_EVERY) {
+                log.info("Published {} records ({} records/s)", events.size(), rate(events.size(), start));
+            }
         }
     }
 

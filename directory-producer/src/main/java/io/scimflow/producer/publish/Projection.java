@@ -1,6 +1,7 @@
 package io.scimflow.producer.publish;
 
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import io.scimflow.events.directory.DirectoryGroup;
 import io.scimflow.events.directory.DirectoryUser;
@@ -14,8 +15,19 @@ import io.scimflow.events.directory.GroupMembership;
 public record Projection(
         Map<String, DirectoryUser> users,
         Map<String, DirectoryGroup> groups,
-        Map<String, GroupMembership> memberships) {
+        Map<String, GroupMembership> memberships) implements ProjectedRecords {
 
+    @Override
+    public void forEachUser(BiConsumer<String, DirectoryUser> action) {
+        users.forEach(action);
+    }
+
+    @Override
+    public boolean hasUser(String id) {
+        return users.containsKey(id);
+    }
+
+    @Override
     public int size() {
         return users.size() + groups.size() + memberships.size();
     }

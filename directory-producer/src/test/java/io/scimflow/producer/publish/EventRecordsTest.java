@@ -55,6 +55,28 @@ class EventRecordsTest {
     }
 
     @Test
+    void aStreamedProjectionMakesTheSameUsersInTheSameOrderEachTimeItIsIterated() {
+        io.scimflow.producer.model.Directory directory = io.scimflow.producer.local.SyntheticDirectory.generate(300, 12, 7L);
+        Projection projection = EventRecords.project(directory);
+
+        StreamedProjection streamed = EventRecords.stream(directory);
+        Map<String, DirectoryUser> first = new java.util.LinkedHashMap<>();
+        streamed.forEachUser(first::put);
+        Map<String, DirectoryUser> second = new java.util.LinkedHashMap<>();
+        streamed.forEachUser(second::put);
+
+        assertThat(List.copyOf(first.keySet())).isEqualTo(List.copyOf(projection.users().keySet()));
+        assertThat(first).isEqualTo(projection.users()).isEqualTo(second);
+        assertThat(first.values()).anyMatch(user -> !user.getAppRoleAssignments().isEmpty())
+                .anyMatch(user -> !user.getGroupIds().isEmpty()); // the generator's group-based assignments were resolved
+        assertThat(streamed.groups()).isEqualTo(projection.groups());
+        assertThat(streamed.memberships()).isEqualTo(projection.memberships());
+        assertThat(streamed.size()).isEqualTo(projection.size());
+        assertThat(streamed.hasUser(first.keySet().iterator().next())).isTrue();
+        assertThat(streamed.hasUser("no-such-user")).isFalse();
+    }
+
+    @Test
     void stampingCopiesAndNormalizingGivesTheOriginalBack() {
         DirectoryUser projected = EventRecords.project(new DirectoryBuilder()
                 .putUser(User.active("u1", Map.of("displayName", "Zoë", "costCenter", "CC-1")))
