@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.scimflow.events.directory.AppRoleAssignment;
-import io.scimflow.events.directory.Lifecycle;
 import io.scimflow.localkafka.SharedLocalKafkaBroker;
 import io.scimflow.producer.model.AppRole;
 import io.scimflow.producer.publish.DirectorySynchronizer;
@@ -22,15 +21,10 @@ import io.scimflow.producer.publish.PublishedState;
 import io.scimflow.producer.publish.SourceListener;
 import io.scimflow.producer.publish.TopicNames;
 import io.scimflow.producer.publish.TopicStateReader;
+import io.scimflow.producer.testing.TestKafka;
 import io.scimflow.producer.testing.TestTopics;
 import io.scimflow.producer.testing.TopicWatcher;
 import io.scimflow.producer.testing.TopicWatcher.Published;
-import io.scimflow.schemas.keys.MembershipPartitioner;
-import io.scimflow.schemas.serde.KafkaAvroSerializer;
-import io.scimflow.schemas.topics.TopicInitializer;
-import io.scimflow.schemas.topics.TopicSpec;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,11 +67,8 @@ class GraphDirectorySourceTest {
         graph.assign("u5", "User", AppRole.DEFAULT_ACCESS_ID);
 
         topics = TestTopics.unique("graph");
-        TopicInitializer.ensureTopics(Map.of("bootstrap.servers", SharedLocalKafkaBroker.bootstrapServers()), List.of(
-                new TopicSpec(topics.users(), 3, (short) 1, Map.of("cleanup.policy", "compact")),
-                new TopicSpec(topics.groups(), 3, (short) 1, Map.of("cleanup.policy", "compact")),
-                new TopicSpec(topics.memberships(), 3, (short) 1, Map.of("cleanup.policy", "compact"))), Duration.ofSeconds(30));
-        sink = new KafkaEventSink(producerConfig(), topics);
+        TestKafka.createTopics(topics);
+        sink = new KafkaEventSink(TestKafka.producerConfig(REGISTRY), topics);
         watcher = new TopicWatcher(SharedLocalKafkaBroker.bootstrapServers(), REGISTRY, topics);
         source = newSource(new PublishedState(), settings(FakeGraphServer.CLIENT_SECRET));
         source.resume();
@@ -359,18 +350,6 @@ class GraphDirectorySourceTest {
 
     private static io.scimflow.events.directory.DirectoryUser userRecord(List<Published> records, String id) {
         return TopicWatcher.of(records, "users").stream().filter(r -> r.key().equals(id)).reduce((a, b) -> b).orElseThrow().user();
-    }
-
-    private static Map<String, Object> producerConfig() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedLocalKafkaBroker.bootstrapServers());
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, MembershipPartitioner.class);
-        config.put("schema.registry.url", REGISTRY);
-        return config;
     }
 
     private static Map<String, Object> consumerConfig() {

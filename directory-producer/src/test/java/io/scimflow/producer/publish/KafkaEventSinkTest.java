@@ -3,7 +3,6 @@ package io.scimflow.producer.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,14 +18,10 @@ import io.scimflow.producer.model.Group;
 import io.scimflow.producer.model.MemberType;
 import io.scimflow.producer.model.PrincipalType;
 import io.scimflow.producer.model.User;
+import io.scimflow.producer.testing.TestKafka;
 import io.scimflow.producer.testing.TestTopics;
 import io.scimflow.producer.testing.TopicWatcher;
-import io.scimflow.schemas.keys.MembershipPartitioner;
-import io.scimflow.schemas.serde.KafkaAvroSerializer;
-import io.scimflow.schemas.topics.TopicInitializer;
-import io.scimflow.schemas.topics.TopicSpec;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,19 +39,9 @@ class KafkaEventSinkTest {
     @BeforeEach
     void setUp() {
         topics = TestTopics.unique("sink");
-        TopicInitializer.ensureTopics(Map.of("bootstrap.servers", SharedLocalKafkaBroker.bootstrapServers()), List.of(
-                new TopicSpec(topics.users(), 3, (short) 1, Map.of("cleanup.policy", "compact")),
-                new TopicSpec(topics.groups(), 3, (short) 1, Map.of("cleanup.policy", "compact")),
-                new TopicSpec(topics.memberships(), 3, (short) 1, Map.of("cleanup.policy", "compact"))), Duration.ofSeconds(30));
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedLocalKafkaBroker.bootstrapServers());
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, MembershipPartitioner.class);
-        config.put("schema.registry.url", REGISTRY);
+        TestKafka.createTopics(topics);
+        Map<String, Object> config = new HashMap<>(TestKafka.producerConfig(REGISTRY));
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5); // as the app's default: records leave without a flush
         sink = new KafkaEventSink(config, topics);
         watcher = new TopicWatcher(SharedLocalKafkaBroker.bootstrapServers(), REGISTRY, topics);
     }
