@@ -74,14 +74,19 @@ public final class GraphDirectorySource implements DirectorySource {
     /** Loads the stored delta links and, when they are usable, the directory from the published topics. */
     synchronized void resume() {
         DeltaState stored = DeltaState.load(settings.stateFile());
-        if (stored.complete() && stored.matches(settings) && !synchronizer.nothingPublished()) {
+        String unusable = stored.unusableBecause(settings);
+        if (unusable == null && synchronizer.nothingPublished()) {
+            unusable = "the topics hold nothing to rebuild the directory from";
+        }
+        if (unusable == null) {
             state = stored;
             directory = synchronizer.publishedDirectory().toBuilder();
             log.info("Resuming Microsoft Graph delta queries from {} (directory rebuilt from the topics: {} users, {} groups)",
                     settings.stateFile(), directory.users().size(), directory.groups().size());
         } else {
             state = DeltaState.NONE;
-            log.info("No usable Graph delta links in {}: starting with a full sync of tenant {}", settings.stateFile(), settings.tenantId());
+            log.info("No usable Graph delta links in {} ({}): starting with a full sync of tenant {}", settings.stateFile(), unusable,
+                    settings.tenantId());
         }
     }
 
@@ -127,7 +132,7 @@ public final class GraphDirectorySource implements DirectorySource {
                 && List.copyOf(next.appRoles().values()).equals(roles) && next.grants().equals(new java.util.LinkedHashSet<>(grants));
         if (unchanged) {
             // Nothing new from Graph: skip projecting and diffing the whole directory.
-            state = new DeltaState(usersLink, groupsLink, settings.tenantId(), settings.baseUrl());
+            state = DeltaState.of(usersLink, groupsLink, settings);
             state.save(settings.stateFile());
             listener.polled();
             return new PublishResult(0, 0, 0, 0, next.users().size() + next.groups().size() + next.memberships().size(), 0);
@@ -139,7 +144,7 @@ public final class GraphDirectorySource implements DirectorySource {
         PublishResult result = fullResync ? synchronizer.republishAll(snapshot) : synchronizer.publish(snapshot);
         published = true;
         directory = next;
-        state = new DeltaState(usersLink, groupsLink, settings.tenantId(), settings.baseUrl());
+        state = DeltaState.of(usersLink, groupsLink, settings);
         state.save(settings.stateFile());
         listener.polled();
         if (full) {

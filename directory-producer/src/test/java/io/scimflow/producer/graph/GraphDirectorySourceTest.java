@@ -310,6 +310,32 @@ class GraphDirectorySourceTest {
     }
 
     @Test
+    void aRestartWithOtherSelectedAttributesStartsAFullSyncSoTheNewAttributeReachesEveryUser() {
+        graph.setManager("u2", "u1");
+        GraphSettings withoutManager = settings(FakeGraphServer.CLIENT_SECRET,
+                GraphSettings.DEFAULT_USER_ATTRIBUTES.stream().filter(a -> !a.equals("manager")).toList());
+        GraphDirectorySource before = newSource(new PublishedState(), withoutManager);
+        before.resume();
+        before.poll(false);
+        assertThat(userRecord(watcher.next(11), "u2").getManagerId()).as("manager not selected").isNull();
+        before.close();
+
+        PublishedState readBack = TopicStateReader.read(consumerConfig(), topics, Duration.ofSeconds(30));
+        GraphDirectorySource upgraded = newSource(readBack, settings(FakeGraphServer.CLIENT_SECRET));
+        upgraded.resume();
+        graph.clearRequests();
+        upgraded.poll(false);
+
+        // the stored links were made without manager: a full read, which publishes only what changed
+        assertThat(graph.requests()).anyMatch(r -> r.startsWith("GET /v1.0/users/delta?$select=") && r.endsWith(",manager"))
+                .noneMatch(r -> r.startsWith("GET /v1.0/users/delta?$deltatoken="));
+        List<Published> changed = watcher.next(1);
+        assertThat(TopicWatcher.summaries(changed)).containsExactly("users/u2 ACTIVE");
+        assertThat(userRecord(changed, "u2").getManagerId()).isEqualTo("u1");
+        assertThat(DeltaState.load(dir.resolve("graph-delta-state.json")).matches(settings(FakeGraphServer.CLIENT_SECRET))).isTrue();
+    }
+
+    @Test
     void aFullResyncRepublishesEverythingAndRenewsTheLinks() {
         source.poll(false);
         watcher.next(11);
@@ -342,8 +368,12 @@ class GraphDirectorySourceTest {
     }
 
     private GraphSettings settings(String secret) {
+        return settings(secret, GraphSettings.DEFAULT_USER_ATTRIBUTES);
+    }
+
+    private GraphSettings settings(String secret, List<String> userAttributes) {
         return new GraphSettings(graph.baseUrl(), graph.baseUrl(), FakeGraphServer.TENANT, FakeGraphServer.CLIENT_ID, secret,
-                FakeGraphServer.SERVICE_PRINCIPAL, Duration.ofHours(1), GraphSettings.DEFAULT_USER_ATTRIBUTES,
+                FakeGraphServer.SERVICE_PRINCIPAL, Duration.ofHours(1), userAttributes,
                 GraphSettings.DEFAULT_GROUP_ATTRIBUTES, 4, Duration.ofMillis(20), Duration.ofSeconds(2), Duration.ofSeconds(10),
                 dir.resolve("graph-delta-state.json"));
     }
