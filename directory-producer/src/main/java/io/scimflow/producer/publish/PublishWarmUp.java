@@ -2,7 +2,6 @@ package io.scimflow.producer.publish;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.function.BiConsumer;
 
 import io.scimflow.producer.model.Directory;
@@ -36,20 +35,21 @@ public final class PublishWarmUp {
     public static Result run(Directory directory, String source, BiConsumer<EventTopic, Object> encode) {
         long started = System.nanoTime();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        List<StateEvent> events = DirectoryDiffer.diff(new PublishedState(), EventRecords.project(directory), now, false);
-        int encoded = 0;
-        boolean encoding = true;
-        for (StateEvent event : events) {
+        // the synchronizer's own path: the streamed projection and the differ handing records on one by one
+        int[] counts = new int[2]; // records, encoded
+        boolean[] encoding = {true};
+        DirectoryDiffer.diff(new PublishedState(), EventRecords.stream(directory), now, false, event -> {
+            counts[0]++;
             Object value = event.tombstone() ? null : EventRecords.stamp(event.value(), RandomIds.next(), now, source);
-            if (encoding && value != null) {
+            if (encoding[0] && value != null) {
                 try {
                     encode.accept(event.topic(), value);
-                    encoded++;
+                    counts[1]++;
                 } catch (RuntimeException e) {
-                    encoding = false;
+                    encoding[0] = false;
                 }
             }
-        }
-        return new Result(events.size(), encoded, (System.nanoTime() - started) / 1_000_000);
+        });
+        return new Result(counts[0], counts[1], (System.nanoTime() - started) / 1_000_000);
     }
 }
