@@ -87,6 +87,36 @@ class DeletionGuardIntegrationTests extends LocalMiroSinkTestBase {
     }
 
     @Test
+    void aRestartGoesOnCountingTheDisablesAppliedBeforeItSoACrashLoopCannotApplyMore() {
+        Map<String, Object> properties = harness.properties(server.baseUrl(), server.settings().token());
+        properties.put("scimflow.sink.deletion-guard.threshold", "2");
+        ConfigurableApplicationContext first = harness.start(properties);
+        for (int i = 1; i <= 3; i++) {
+            ProvisioningOperation create = Ops.upsertUser("r" + i, "r" + i + "@corp.com", "R " + i).build();
+            harness.send(create);
+            assertThat(harness.awaitEntry(create).getStatus()).isEqualTo(LogStatus.SUCCESS);
+        }
+        ProvisioningOperation before = Ops.disableUser("r1").build();
+        harness.send(before);
+        assertThat(harness.awaitEntry(before).getStatus()).isEqualTo(LogStatus.SUCCESS); // 1 of 2
+        harness.stop(first);
+
+        ScimSink restarted = SinkHarness.sink(harness.start(properties));
+        server.clearJournal();
+        ProvisioningOperation second = Ops.disableUser("r2").build();
+        harness.send(second);
+        assertThat(harness.awaitEntry(second).getStatus()).isEqualTo(LogStatus.SUCCESS); // 2 of 2, with the one before the restart
+        ProvisioningOperation third = Ops.disableUser("r3").build();
+        harness.send(third);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> restarted.status().deletionsHeld());
+        assertThat(restarted.status().heldReason()).contains("accidental-deletion threshold reached: 2 users or groups");
+        assertThat(server.userByUserName("r3@corp.com").orElseThrow().active()).isTrue();
+        assertThat(Journal.writes(server)).extracting(JournalEntry::endpoint).containsExactly("PATCH /Users/{id}");
+        assertThat(harness.log()).extracting(ProvisioningLogEntry::getOperationId).doesNotContain(third.getOperationId());
+    }
+
+    @Test
     void aDisableRetriedAfterAQuarantineIsCountedOnce(@TempDir Path dir) throws Exception {
         Path tokenFile = dir.resolve("token");
         Files.writeString(tokenFile, server.settings().token());

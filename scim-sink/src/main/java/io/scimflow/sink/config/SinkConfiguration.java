@@ -3,7 +3,9 @@ package io.scimflow.sink.config;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,6 +21,7 @@ import io.scimflow.sink.consume.OperationConsumer;
 import io.scimflow.sink.consume.OperationProcessor;
 import io.scimflow.sink.errors.DeadLetterPublisher;
 import io.scimflow.sink.links.KafkaLinkStore;
+import io.scimflow.sink.log.AppliedDeletionsReader;
 import io.scimflow.sink.log.ProvisioningLogWriter;
 import io.scimflow.sink.log.ProvisioningProgress;
 import io.scimflow.sink.log.ScimMetrics;
@@ -46,6 +49,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -66,6 +71,9 @@ class SinkConfiguration {
     static final int LINKS_TAIL_FETCH_MIN_BYTES = 64 * 1024;
     /** ...or this long (ms); an instance that waits for the tail (a rebalance) waits about this much longer. */
     static final int LINKS_TAIL_FETCH_MAX_WAIT_MS = 100;
+    /** Longest wait at start for the provisioning log to be read back for the deletion count. */
+    static final Duration DELETION_HISTORY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Logger log = LoggerFactory.getLogger(SinkConfiguration.class);
 
     @Bean
     SinkSettings sinkSettings(SinkProperties properties) {
@@ -90,7 +98,7 @@ class SinkConfiguration {
         }
         if (p.isCreateTopics()) {
             int partitions = Topics.DEFAULT_PARTITIONS;
-            TopicInitializer.ensureTopics(kafka.buildAdminProperties(), java.util.List.of(
+            TopicInitializer.ensureTopics(kafka.buildAdminProperties(), List.of(
                     new TopicSpec(p.getTopics().getOperations(), partitions, (short) 1, Topics.provisioningOperations().configs()),
                     new TopicSpec(p.getTopics().getLog(), Topics.provisioningLog().partitions(), (short) 1, Topics.provisioningLog().configs()),
                     new TopicSpec(p.getTopics().getLinks(), partitions, (short) 1, Topics.sinkLinks().configs()),
@@ -144,6 +152,12 @@ class SinkConfiguration {
         KafkaClientsWarmUp.rehearse(capabilities, http.json(), logWriter, avroSerializer, p.getTopics().getLog(), p.getWarmUpOperations());
         DeletionGuard deletions = new DeletionGuard(p.getDeletionGuard().getThreshold(), p.getDeletionGuard().getWindow(),
                 System::nanoTime);
+        if (deletions.enabled()) {
+            restoreDeletionCount(deletions, p, clock, withRegistry(consumerProps, registry, Map.of(
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.GROUP_ID_CONFIG, "",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false)), avroDeserializer(registry));
+        }
         OperationProcessor processor = new OperationProcessor(operationValues, reconciler,
                 tally -> new ScimTargetClient(http, capabilities, tally), gate, quarantine, logWriter,
                 new DeadLetterPublisher(bytesProducer, p.getTopics().getDeadLetter()), failures,
@@ -171,6 +185,28 @@ class SinkConfiguration {
                     }
                 });
         return new ScimSink(consumer, links, gate, quarantine, deletions, http, runId, !p.isAutoStart(), avroProducer, bytesProducer);
+    }
+
+    /**
+     * Counts toward the accidental-deletion threshold the disables and deletes that earlier runs
+     * applied within the window, read back from the provisioning log, so that a restart (a crash
+     * loop included) does not start the count from zero.
+     */
+    private static void restoreDeletionCount(DeletionGuard deletions, SinkProperties p, Clock clock,
+            Map<String, Object> consumerConfig, KafkaAvroDeserializer values) {
+        Duration window = p.getDeletionGuard().getWindow();
+        Instant now = clock.instant();
+        long started = System.nanoTime();
+        List<Instant> applied;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            applied = new AppliedDeletionsReader(consumer, p.getTopics().getLog(), values).since(now.minus(window),
+                    DELETION_HISTORY_TIMEOUT);
+        }
+        int counted = deletions.restore(applied.stream().map(at -> Duration.between(at, now)).toList());
+        log.info("Accidental-deletion threshold: {} disables/deletes applied within the last {} read back from {} in {} ms; "
+                + "{} of {} counted before the next ones are held", applied.size(), window, p.getTopics().getLog(),
+                (System.nanoTime() - started) / 1_000_000, counted, p.getDeletionGuard().getThreshold());
     }
 
     private static Map<String, Object> withRegistry(Map<String, Object> base, Object registry, Map<String, Object> overrides) {

@@ -2,7 +2,10 @@ package io.scimflow.sink.quarantine;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,7 +16,9 @@ import java.util.function.LongSupplier;
  * {@link #discardUntilDrained} skips every disable and delete instead (the directory was fixed,
  * the held ones are not wanted). Either lasts until the sink has nothing left to do
  * ({@link #drained}, Entra's "for this cycle"); then counting starts again from zero. A
- * threshold of 0 turns the guard off. Plain Java; thread-safe.
+ * threshold of 0 turns the guard off. A new guard starts from what an earlier run of the sink
+ * applied within the window ({@link #restore}), so a restart does not reset the count. Plain
+ * Java; thread-safe.
  */
 public final class DeletionGuard {
 
@@ -74,6 +79,33 @@ public final class DeletionGuard {
         }
         admitted.addLast(now);
         return Decision.APPLY;
+    }
+
+    /**
+     * Counts operations applied before this guard existed (an earlier run of the sink, read back
+     * from the provisioning log at start), each given by how long ago it was applied; those as old
+     * as the window or older are left out. Call it before the first {@link #admit}.
+     *
+     * @return how many of them count (at most the threshold: more are never needed to hold)
+     */
+    public synchronized int restore(Collection<Duration> agesOfApplied) {
+        if (!enabled()) {
+            return 0;
+        }
+        long now = nanos.getAsLong();
+        List<Long> times = new ArrayList<>(admitted);
+        Duration window = Duration.ofNanos(windowNanos);
+        for (Duration age : agesOfApplied) {
+            if (age.isNegative()) {
+                times.add(now); // stamped by a clock ahead of this one: counted as applied just now
+            } else if (age.compareTo(window) < 0) {
+                times.add(now - age.toNanos());
+            }
+        }
+        times.sort(null);
+        admitted.clear();
+        admitted.addAll(times.subList(Math.max(0, times.size() - threshold), times.size()));
+        return admitted.size();
     }
 
     /** An operator allowed the held deletions: every one is applied until the sink is drained. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.scimflow.sink.quarantine.DeletionGuard.Decision;
@@ -85,6 +86,48 @@ class DeletionGuardTests {
         guard.drained();
         guard.admit();
         assertThat(guard.admit()).isEqualTo(Decision.HOLD);
+    }
+
+    @Test
+    void aRestoredCountGoesOnWhereTheEarlierRunLeftOffAndAgesOutWithTheWindow() {
+        int counted = guard.restore(List.of(Duration.ofMinutes(50), Duration.ofMinutes(10), Duration.ofMinutes(90)));
+        assertThat(counted).as("the one of 90 minutes ago is outside the window").isEqualTo(2);
+
+        assertThat(guard.admit()).isEqualTo(Decision.APPLY);
+        assertThat(guard.admit()).as("2 restored + 1 applied = the threshold").isEqualTo(Decision.HOLD);
+
+        now.addAndGet(10 * MINUTE); // the one of 50 minutes ago is an hour old now
+        assertThat(guard.admit()).isEqualTo(Decision.APPLY);
+        assertThat(guard.admit()).isEqualTo(Decision.HOLD);
+    }
+
+    @Test
+    void aRestartWhileHeldHoldsAgainAtOnce() {
+        int counted = guard.restore(List.of(Duration.ofMinutes(5), Duration.ofMinutes(4), Duration.ofMinutes(3),
+                Duration.ofMinutes(2), Duration.ofMinutes(1)));
+        assertThat(counted).as("more than the threshold are never kept").isEqualTo(3);
+        assertThat(guard.admit()).isEqualTo(Decision.HOLD);
+        assertThat(guard.holding()).isTrue();
+
+        now.addAndGet(57 * MINUTE); // the newest three were 3, 2 and 1 minutes old: the first of them has aged out
+        assertThat(guard.admit()).isEqualTo(Decision.APPLY);
+    }
+
+    @Test
+    void anEntryStampedByAClockAheadCountsAsJustApplied() {
+        guard.restore(List.of(Duration.ofSeconds(-30), Duration.ofMinutes(1)));
+        assertThat(guard.admit()).isEqualTo(Decision.APPLY);
+        assertThat(guard.admit()).isEqualTo(Decision.HOLD);
+
+        now.addAndGet(60 * MINUTE);
+        assertThat(guard.admit()).as("both have aged out").isEqualTo(Decision.APPLY);
+    }
+
+    @Test
+    void aGuardThatIsOffRestoresNothing() {
+        DeletionGuard off = new DeletionGuard(0, Duration.ofMinutes(1), now::get);
+        assertThat(off.restore(List.of(Duration.ZERO))).isZero();
+        assertThat(off.admit()).isEqualTo(Decision.APPLY);
     }
 
     @Test
