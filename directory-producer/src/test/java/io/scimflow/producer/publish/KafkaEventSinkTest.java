@@ -42,7 +42,7 @@ class KafkaEventSinkTest {
         TestKafka.createTopics(topics);
         Map<String, Object> config = new HashMap<>(TestKafka.producerConfig(REGISTRY));
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5); // as the app's default: records leave without a flush
-        sink = new KafkaEventSink(config, topics);
+        sink = new KafkaEventSink(config, topics, 2); // chunks of 2 events
         watcher = new TopicWatcher(SharedLocalKafkaBroker.bootstrapServers(), REGISTRY, topics);
     }
 
@@ -53,10 +53,11 @@ class KafkaEventSinkTest {
     }
 
     @Test
-    void aRoundsRecordsReachTheBrokerBeforeItIsFinishedAndAreAckedInOrderWhenItIs() {
+    void aRoundsFullChunksReachTheBrokerBeforeItIsFinishedAndAllAreAckedInOrderWhenItIs() {
         List<StateEvent> events = EventRecords.project(new DirectoryBuilder()
                 .putUser(User.active("u1", Map.of("displayName", "Zoë Ångström")))
-                .putUser(User.active("u2", Map.of("displayName", "Søren Ñuñez"))).build())
+                .putUser(User.active("u2", Map.of("displayName", "Søren Ñuñez")))
+                .putUser(User.active("u3", Map.of("displayName", "Ada"))).build())
                 .users().entrySet().stream()
                 .map(e -> new StateEvent(EventTopic.USERS, e.getKey(),
                         EventRecords.stamp(e.getValue(), "change-" + e.getKey(), NOW, "test")))
@@ -65,11 +66,12 @@ class KafkaEventSinkTest {
         EventSink.Round round = sink.begin();
         events.forEach(round::add);
 
-        // not finished (no flush) yet: the producer's own linger sent them
+        // not finished (no flush) yet: the first chunk was handed over, and the producer's own linger sent it
         assertThat(TopicWatcher.summaries(watcher.next(2))).containsExactly("users/u1 ACTIVE", "users/u2 ACTIVE");
         List<String> acked = new ArrayList<>();
         round.finish(event -> acked.add(event.key()));
-        assertThat(acked).containsExactly("u1", "u2");
+        assertThat(acked).containsExactly("u1", "u2", "u3");
+        assertThat(TopicWatcher.summaries(watcher.next(1))).as("the partial chunk, sent by finish").containsExactly("users/u3 ACTIVE");
     }
 
     @Test
