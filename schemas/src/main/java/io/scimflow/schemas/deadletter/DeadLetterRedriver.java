@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import io.scimflow.schemas.topics.DeadLetterHeaders;
+import io.scimflow.schemas.topics.EndOffsets;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -117,7 +118,7 @@ public final class DeadLetterRedriver {
             }
             Map<TopicPartition, Long> progress = new HashMap<>();
             Set<TopicPartition> blocked = new java.util.HashSet<>();
-            while (!reached(consumer, partitions, end)) {
+            while (!EndOffsets.reached(consumer, end)) {
                 List<Future<RecordMetadata>> sent = new ArrayList<>();
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(300))) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
@@ -192,15 +193,6 @@ public final class DeadLetterRedriver {
         }
         headers.add(DeadLetterHeaders.REDRIVE_COUNT, ByteBuffer.allocate(4).putInt(count + 1).array());
         return headers;
-    }
-
-    private static boolean reached(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> end) {
-        for (TopicPartition partition : partitions) {
-            if (consumer.position(partition) < end.get(partition)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String header(ConsumerRecord<?, ?> record, String key) {

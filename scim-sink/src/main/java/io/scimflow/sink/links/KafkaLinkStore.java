@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.scimflow.events.ObjectType;
 import io.scimflow.events.sink.ObjectLink;
 import io.scimflow.schemas.keys.OperationKeys;
+import io.scimflow.schemas.topics.EndOffsets;
 import io.scimflow.sink.reconcile.LinkRegistry;
 import io.scimflow.sink.reconcile.LinkRegistry.AppliedMark;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -323,7 +324,7 @@ public final class KafkaLinkStore implements LinkRegistry, AutoCloseable {
                         }
                         targets = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
                     }
-                    if (targets != null && caughtUp(targets)) {
+                    if (targets != null && EndOffsets.reached(consumer, targets)) {
                         waiting.forEach(b -> b.complete(null));
                         waiting.clear();
                         targets = null;
@@ -344,15 +345,6 @@ public final class KafkaLinkStore implements LinkRegistry, AutoCloseable {
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
-    }
-
-    private boolean caughtUp(Map<TopicPartition, Long> targets) {
-        for (var target : targets.entrySet()) {
-            if (consumer.position(target.getKey()) < target.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {

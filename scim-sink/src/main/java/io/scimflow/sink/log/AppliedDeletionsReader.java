@@ -10,6 +10,7 @@ import java.util.Map;
 import io.scimflow.events.log.LogAction;
 import io.scimflow.events.log.LogStatus;
 import io.scimflow.events.log.ProvisioningLogEntry;
+import io.scimflow.schemas.topics.EndOffsets;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -78,7 +79,7 @@ public final class AppliedDeletionsReader {
         }
         long read = 0;
         long nextProgress = System.nanoTime() + PROGRESS_EVERY_NANOS;
-        while (!caughtUp(ends)) {
+        while (!EndOffsets.reached(consumer, ends)) {
             if (System.nanoTime() - deadline > 0) {
                 throw new IllegalStateException("cannot read the provisioning log " + topic + " back to " + since
                         + " within " + timeout.toSeconds() + " s (read " + read + " of " + toRead + " entries)");
@@ -96,15 +97,6 @@ public final class AppliedDeletionsReader {
             }
         }
         return applied;
-    }
-
-    private boolean caughtUp(Map<TopicPartition, Long> ends) {
-        for (var end : ends.entrySet()) {
-            if (consumer.position(end.getKey()) < end.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** When the entry's disable or delete was applied, or null when it is not one (or cannot be read). */
