@@ -265,6 +265,45 @@ class UserProvisioningIntegrationTests extends LocalMiroSinkTestBase {
         assertThat(Journal.of(server, "POST /Users")).last().satisfies(w -> assertThat(w.requestBody()).contains("\"value\":\"" + bossId + "\""));
     }
 
+    @Test
+    void aManagerProvisionedAfterItsReportIsSetOnTheReportByASecondPass() {
+        startSink();
+        ProvisioningOperation report = Ops.upsertUser("r2", "report2@corp.com", "Report Two").manager("m2").build();
+        harness.send(report);
+        ProvisioningLogEntry created = harness.awaitEntry(report);
+        assertThat(created.getAction()).isEqualTo(LogAction.CREATE);
+        assertThat(created.getSteps()).anySatisfy(step -> assertThat(step.getDescription())
+                .contains("is not provisioned on the target yet; left unchanged and set once it is"));
+        Object extension = server.userByUserName("report2@corp.com").orElseThrow().attributes().get(Ops.ENTERPRISE);
+        assertThat(extension == null || !((Map<?, ?>) extension).containsKey("manager")).as("no manager yet").isTrue();
+        server.clearJournal();
+
+        ProvisioningOperation boss = Ops.upsertUser("m2", "boss2@corp.com", "Boss Two").build();
+        harness.send(boss);
+        assertThat(harness.awaitEntry(boss).getAction()).isEqualTo(LogAction.CREATE);
+
+        String bossId = server.userByUserName("boss2@corp.com").orElseThrow().id();
+        String reportId = server.userByUserName("report2@corp.com").orElseThrow().id();
+        await().atMost(Duration.ofSeconds(30)).until(() -> harness.log().stream()
+                .filter(e -> e.getOperationId().equals(report.getOperationId())).count() == 2);
+        ProvisioningLogEntry second = harness.awaitEntry(report);
+        assertThat(second.getAction()).isEqualTo(LogAction.UPDATE);
+        assertThat(second.getStatus()).isEqualTo(LogStatus.SUCCESS);
+        assertThat(second.getTargetId()).isEqualTo(reportId);
+        assertThat(second.getStatusReason()).contains("second pass for references");
+        assertThat(second.getModifiedProperties()).singleElement().satisfies(m -> {
+            assertThat(m.getName()).isEqualTo(Ops.ENTERPRISE + ":manager");
+            assertThat(m.getNewValue()).isEqualTo(bossId);
+        });
+        @SuppressWarnings("unchecked")
+        Map<String, Object> enterprise = (Map<String, Object>) server.userByUserName("report2@corp.com").orElseThrow().attributes()
+                .get(Ops.ENTERPRISE);
+        assertThat(((Map<?, ?>) enterprise.get("manager")).get("value")).isEqualTo(bossId);
+        assertThat(Journal.writes(server)).extracting(JournalEntry::endpoint).containsExactly("POST /Users", "PATCH /Users/{id}");
+        assertThat(Journal.of(server, "PATCH /Users/{id}")).singleElement()
+                .satisfies(w -> assertThat(w.requestBody()).contains("\"value\":\"" + bossId + "\""));
+    }
+
     /** Captures every line of these loggers, DEBUG included, until the test ends. */
     private ListAppender<ILoggingEvent> capture(String... loggers) {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();

@@ -32,6 +32,7 @@ import io.scimflow.sink.quarantine.DeletionGuard;
 import io.scimflow.sink.quarantine.QuarantineController;
 import io.scimflow.sink.ratelimit.RateBudget;
 import io.scimflow.sink.reconcile.GroupDirectory;
+import io.scimflow.sink.reconcile.PendingReferences;
 import io.scimflow.sink.reconcile.ReconcileContext;
 import io.scimflow.sink.reconcile.Reconciler;
 import io.scimflow.sink.reconcile.TargetPrefetch;
@@ -132,7 +133,8 @@ class SinkConfiguration {
         Clock clock = Clock.systemUTC();
         UserSnapshot users = new UserSnapshot(clock, p.getPrefetch().getTtl());
         GroupDirectory groups = new GroupDirectory(clock, p.getPrefetch().getGroupRelistInterval(), p.getPrefetch().getGroupMembersTtl());
-        Reconciler reconciler = new Reconciler(new ReconcileContext(capabilities, links, users, groups));
+        PendingReferences references = new PendingReferences();
+        Reconciler reconciler = new Reconciler(new ReconcileContext(capabilities, links, users, groups, references));
 
         FailureNotifier notifier = new FailureNotifier(mailSender.getIfAvailable(), p.getNotify().getEmailTo(),
                 p.getNotify().getEmailFrom(), p.getNotify().getWebhookUrl() == null || p.getNotify().getWebhookUrl().isBlank() ? null
@@ -184,6 +186,12 @@ class SinkConfiguration {
                         deletions.drained();
                     }
                 });
+        // Entra's second pass for references: a manager an upsert left out is set once the manager is linked.
+        links.onLinked((type, sourceId) -> {
+            for (PendingReferences.Pending pending : references.waitingOn(type, sourceId)) {
+                consumer.submitInOrder(pending.userKey(), () -> processor.completeReference(pending));
+            }
+        });
         return new ScimSink(consumer, links, gate, quarantine, deletions, http, runId, !p.isAutoStart(), avroProducer, bytesProducer);
     }
 

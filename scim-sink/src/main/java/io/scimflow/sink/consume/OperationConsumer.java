@@ -101,6 +101,14 @@ public final class OperationConsumer implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * Runs a task after the operations of this key dispatched before it and before those
+     * dispatched after it (a second pass for a reference), outside the offsets' tracking.
+     */
+    public void submitInOrder(String key, Runnable task) {
+        executor.submit(key, task);
+    }
+
     public Status status() {
         return status;
     }

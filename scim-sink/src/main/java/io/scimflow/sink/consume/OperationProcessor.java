@@ -17,6 +17,7 @@ import io.scimflow.sink.quarantine.DeletionGuard;
 import io.scimflow.sink.quarantine.QuarantineController;
 import io.scimflow.sink.reconcile.OperationPosition;
 import io.scimflow.sink.reconcile.Outcome;
+import io.scimflow.sink.reconcile.PendingReferences;
 import io.scimflow.sink.reconcile.Reconciler;
 import io.scimflow.sink.reconcile.TargetDirectory;
 import io.scimflow.sink.scim.RequestTally;
@@ -121,6 +122,43 @@ public final class OperationProcessor {
             }
         }
         return false;
+    }
+
+    /**
+     * Runs the second pass for a reference an upsert left out (see {@link PendingReferences}),
+     * in the order of the user's operations, and writes its provisioning-log entry: UPDATE
+     * SUCCESS, or FAILURE when the request finally failed (nothing is parked: the user's next
+     * upsert sets the reference). Nothing is written when there was nothing to do.
+     */
+    public void completeReference(PendingReferences.Pending pending) {
+        if (stopping) {
+            return;
+        }
+        long started = System.nanoTime();
+        RequestTally tally = new RequestTally();
+        Outcome.Builder out = new Outcome.Builder();
+        ProvisioningOperation op = pending.asOperation();
+        try {
+            gate.awaitOpen();
+            Outcome outcome = reconciler.completeReference(pending, targets.apply(tally), out);
+            if (outcome != null) {
+                durably(() -> logWriter.outcome(pending.userKey(), op, outcome, tally.count(), millisSince(started)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (stopping || Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            Outcome failed = out.action(LogAction.UPDATE).done(LogStatus.FAILURE, "Failed: " + reason
+                    + "; the reference is set by the user's next upsert");
+            try {
+                durably(() -> logWriter.outcome(pending.userKey(), op, failed, tally.count(), millisSince(started)));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Operations that disable or delete an object on the target: what Entra's deletion threshold counts. */

@@ -68,6 +68,7 @@ public final class KafkaLinkStore implements LinkRegistry, AutoCloseable {
     /** Objects whose last write failed: written again by {@link #flush}. */
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
     private final Thread tail;
+    private volatile LinkListener listener = (type, sourceId) -> { };
     private volatile boolean running = true;
     private volatile Throwable failure;
     private volatile Throwable writeFailure;
@@ -135,6 +136,18 @@ public final class KafkaLinkStore implements LinkRegistry, AutoCloseable {
         this.tail.setDaemon(true);
     }
 
+    /** Told when an object becomes linked: by this instance, or by another one (read by the tail). */
+    @FunctionalInterface
+    public interface LinkListener {
+        /** Called on the thread that linked or read the link; must not block. */
+        void linked(ObjectType type, String sourceId);
+    }
+
+    /** Who is told when an object becomes linked (one listener; set it before {@link #start}). */
+    public void onLinked(LinkListener listener) {
+        this.listener = listener;
+    }
+
     public void start() {
         tail.start();
     }
@@ -175,6 +188,7 @@ public final class KafkaLinkStore implements LinkRegistry, AutoCloseable {
                     : old.changed(targetId, targetIdentity, true, old.mark(), write));
         }
         unsent.get().add(key);
+        notifyLinked(type, sourceId);
     }
 
     /**
@@ -371,7 +385,22 @@ public final class KafkaLinkStore implements LinkRegistry, AutoCloseable {
                     : new AppliedMark(link.getLastSourceChangedAt(), link.getLastMembershipChangedAt());
             entry = Entry.read(link.getTargetId(), link.getTargetIdentity(), link.getManaged(), mark, record.offset());
         }
-        entries.merge(record.key(), entry, Entry::merge);
+        Entry merged = entries.merge(record.key(), entry, Entry::merge);
+        if (merged.linked() && (held == null || !held.linked())) {
+            notifyLinked(record.key());
+        }
+    }
+
+    private void notifyLinked(String key) {
+        notifyLinked(OperationKeys.typeOf(key), OperationKeys.sourceIdOf(key));
+    }
+
+    private void notifyLinked(ObjectType type, String sourceId) {
+        try {
+            listener.linked(type, sourceId);
+        } catch (RuntimeException e) {
+            log.warn("Link listener failed for {} {}: {}", type, sourceId, e.toString());
+        }
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.scimflow.sink.reconcile;
 
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.scimflow.events.ObjectType;
 import io.scimflow.events.log.LogAction;
 import io.scimflow.events.log.LogStatus;
@@ -73,6 +77,40 @@ public final class Reconciler {
             // Also after a failure: a link made before it (the create succeeded) is written.
             context.links().settle(type, op.getSourceId(), applied);
         }
+    }
+
+    /**
+     * The second pass for a reference an upsert left out ({@link PendingReferences}): once the
+     * referenced object is linked, sets the reference on the user with one PATCH. Returns null,
+     * with nothing sent, when there is nothing to do: a newer operation of the user replaced or
+     * dropped the entry, the user is not provisioned (its next upsert sets the reference), or
+     * the referenced object is not linked after all. Must run in the order of the user's own
+     * operations; throws when the request finally failed.
+     */
+    public Outcome completeReference(PendingReferences.Pending pending, TargetDirectory target, Outcome.Builder out) {
+        if (!context.references().take(pending)) {
+            return null;
+        }
+        LinkRegistry links = context.links();
+        var user = links.find(ObjectType.USER, pending.userSourceId());
+        var referenced = links.find(pending.referencedType(), pending.referencedSourceId());
+        LinkRegistry.AppliedMark mark = links.lastApplied(ObjectType.USER, pending.userSourceId()).orElse(null);
+        if (user.isEmpty() || referenced.isEmpty() || (mark != null && mark.objectChangedAt() != null
+                && pending.sourceChangedAt() != null && mark.objectChangedAt().isAfter(pending.sourceChangedAt()))) {
+            return null;
+        }
+        String id = user.get().targetId();
+        String value = referenced.get().targetId();
+        out.action(LogAction.UPDATE).target(id, user.get().targetIdentity());
+        out.step(StepName.MATCHING, LogStatus.SUCCESS, "reference " + pending.path() + " -> "
+                + pending.referencedType().name().toLowerCase(Locale.ROOT) + " " + pending.referencedSourceId()
+                + " is provisioned now (target id " + value + ")");
+        target.patchUser(id, List.of(new AttributeChange(pending.path(), null,
+                JsonNodeFactory.instance.objectNode().put("value", value))));
+        context.users().forget(id);
+        out.modified(pending.path(), null, value);
+        return out.done(LogStatus.SUCCESS, "Updated: " + pending.path() + " set now that the "
+                + pending.referencedType().name().toLowerCase(Locale.ROOT) + " it refers to is provisioned (second pass for references)");
     }
 
     private static LogAction actionOf(ProvisioningOperation op) {

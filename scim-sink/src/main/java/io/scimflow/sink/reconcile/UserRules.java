@@ -27,7 +27,8 @@ final class UserRules {
     }
 
     Outcome upsert(ProvisioningOperation op, TargetDirectory target, Outcome.Builder out) {
-        List<Desired> desired = Desired.of(op, context.links(), out);
+        context.references().forget(op.getSourceId()); // this upsert says again what it leaves out
+        List<Desired> desired = Desired.of(op, context.links(), out, context.references());
         ObjectNode current = locate(op, target, out, true);
         if (current == null) {
             out.action(LogAction.CREATE);
@@ -88,6 +89,7 @@ final class UserRules {
     }
 
     Outcome disable(ProvisioningOperation op, TargetDirectory target, Outcome.Builder out) {
+        context.references().forget(op.getSourceId());
         out.action(LogAction.DISABLE);
         var link = context.links().find(ObjectType.USER, op.getSourceId());
         if (link.isEmpty()) {
@@ -112,6 +114,7 @@ final class UserRules {
     }
 
     Outcome delete(ProvisioningOperation op, TargetDirectory target, Outcome.Builder out) {
+        context.references().forget(op.getSourceId());
         out.action(LogAction.DELETE);
         var link = context.links().find(ObjectType.USER, op.getSourceId());
         if (link.isEmpty()) {

@@ -15,6 +15,7 @@ import io.scimflow.events.operations.MappedAttribute;
 import io.scimflow.events.operations.MatchingAttribute;
 import io.scimflow.events.operations.OperationAction;
 import io.scimflow.events.operations.ProvisioningOperation;
+import io.scimflow.events.operations.ReferenceAttribute;
 import io.scimflow.sink.target.PatchStyle;
 import io.scimflow.sink.target.ServiceProviderInfo;
 import io.scimflow.sink.target.TargetCapabilities;
@@ -81,6 +82,90 @@ class ReconcilerTests {
             Outcome newest = reconciler.apply(second, new OperationPosition(2, false), target, new Outcome.Builder());
             assertThat(newest.reason()).isEqualTo("Skipped, no change");
             assertThat(target.writes()).isEmpty();
+        }
+    }
+
+    @Nested
+    class SecondPassForReferences {
+
+        static final String MANAGER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager";
+        final PendingReferences references = new PendingReferences();
+        final Reconciler reconciler = new Reconciler(new ReconcileContext(TargetCapabilities.miro(PatchStyle.RFC7644), links,
+                snapshot, groups, references));
+
+        ProvisioningOperation withManager(ProvisioningOperation op, String managerSourceId) {
+            return ProvisioningOperation.newBuilder(op).setReferences(List.of(ReferenceAttribute.newBuilder().setPath(MANAGER)
+                    .setObjectType(ObjectType.USER).setSourceId(managerSourceId).build())).build();
+        }
+
+        Outcome apply(ProvisioningOperation op) {
+            return reconciler.apply(op, target, new Outcome.Builder());
+        }
+
+        @Test
+        void aManagerLeftOutIsSetWithOnePatchOnceTheManagerIsLinked() {
+            Outcome created = apply(withManager(upsert("r1", "r@x.com"), "m1"));
+            assertThat(created.action()).isEqualTo(LogAction.CREATE);
+            assertThat(created.steps()).anySatisfy(step -> assertThat(step.description())
+                    .contains("is not provisioned on the target yet; left unchanged and set once it is"));
+            String reportId = links.find(ObjectType.USER, "r1").orElseThrow().targetId();
+            assertThat(target.users.get(reportId).toString()).doesNotContain("manager");
+            assertThat(references.waitingOn(ObjectType.USER, "m1")).singleElement().satisfies(pending -> {
+                assertThat(pending.userSourceId()).isEqualTo("r1");
+                assertThat(pending.path()).isEqualTo(MANAGER);
+            });
+
+            apply(upsert("m1", "m@x.com"));
+            String managerId = links.find(ObjectType.USER, "m1").orElseThrow().targetId();
+            PendingReferences.Pending pending = references.waitingOn(ObjectType.USER, "m1").get(0);
+            target.calls.clear();
+            Outcome second = reconciler.completeReference(pending, target, new Outcome.Builder());
+
+            assertThat(second.action()).isEqualTo(LogAction.UPDATE);
+            assertThat(second.status()).isEqualTo(LogStatus.SUCCESS);
+            assertThat(second.targetId()).isEqualTo(reportId);
+            assertThat(second.reason()).contains("second pass for references");
+            assertThat(target.calls).containsExactly("patchUser " + reportId + " [" + MANAGER + "]");
+            assertThat(target.users.get(reportId).path(MANAGER.substring(0, MANAGER.lastIndexOf(':'))).path("manager")
+                    .path("value").asText()).isEqualTo(managerId);
+            assertThat(references.size()).isZero();
+            assertThat(reconciler.completeReference(pending, target, new Outcome.Builder())).as("claimed once").isNull();
+        }
+
+        @Test
+        void aNewerOperationOfTheUserReplacesOrDropsWhatAnOlderOneLeftOut() {
+            apply(withManager(upsert("r1", "r@x.com"), "m1"));
+            PendingReferences.Pending old = references.waitingOn(ObjectType.USER, "m1").get(0);
+            apply(withManager(upsert("r1", "r@x.com"), "m2")); // the manager changed meanwhile
+            assertThat(references.waitingOn(ObjectType.USER, "m1")).isEmpty();
+            assertThat(references.waitingOn(ObjectType.USER, "m2")).hasSize(1);
+
+            apply(upsert("m1", "m1@x.com"));
+            target.calls.clear();
+            assertThat(reconciler.completeReference(old, target, new Outcome.Builder())).isNull();
+            assertThat(target.calls).isEmpty();
+
+            apply(upsert("r1", "r@x.com")); // no manager any more
+            assertThat(references.size()).isZero();
+            apply(withManager(upsert("r2", "r2@x.com"), "m3"));
+            apply(op(OperationAction.DISABLE_USER, ObjectType.USER, "r2").build());
+            assertThat(references.size()).as("a disable drops it too").isZero();
+        }
+
+        @Test
+        void nothingIsSentForAUserThatIsNotProvisionedOrWhoseNewerStateWasAppliedElsewhere() {
+            ProvisioningOperation report = withManager(upsert("r1", "r@x.com"), "m1");
+            references.leftOut(report, report.getReferences().get(0)); // as by an upsert that then failed
+            links.link(ObjectType.USER, "m1", "t-m1", "m1@x.com");
+            assertThat(reconciler.completeReference(references.waitingOn(ObjectType.USER, "m1").get(0), target,
+                    new Outcome.Builder())).isNull();
+
+            references.leftOut(report, report.getReferences().get(0));
+            links.link(ObjectType.USER, "r1", "t-r1", "r@x.com");
+            links.settle(ObjectType.USER, "r1", new LinkRegistry.AppliedMark(Instant.EPOCH.plusSeconds(60), null)); // another instance applied a newer upsert
+            assertThat(reconciler.completeReference(references.waitingOn(ObjectType.USER, "m1").get(0), target,
+                    new Outcome.Builder())).isNull();
+            assertThat(target.calls).isEmpty();
         }
     }
 
