@@ -7,6 +7,7 @@ import io.scimflow.sink.links.KafkaLinkStore;
 import io.scimflow.sink.quarantine.ConsumptionGate;
 import io.scimflow.sink.quarantine.DeletionGuard;
 import io.scimflow.sink.quarantine.QuarantineController;
+import io.scimflow.sink.reconcile.PendingReferences;
 import io.scimflow.sink.scim.ConnectionTester;
 import io.scimflow.sink.scim.ScimHttpClient;
 import org.apache.kafka.clients.producer.Producer;
@@ -28,6 +29,7 @@ public final class ScimSink implements SmartLifecycle {
     private final QuarantineController quarantine;
     private final DeletionGuard deletions;
     private final ScimHttpClient http;
+    private final PendingReferences references;
     private final String runId;
     private final AutoCloseable[] resources;
     private volatile boolean running;
@@ -39,14 +41,21 @@ public final class ScimSink implements SmartLifecycle {
      *        allows or discards the deletions ({@code heldReason} says why)
      * @param deletionsDecision the operator's decision in force until the sink is drained
      *        ({@code APPLY} or {@code DISCARD}), or null
+     * @param pendingReferences references (managers) left out until their objects are
+     *        provisioned, waiting for the second pass
+     * @param droppedReferences of those, how many were dropped because too many waited (their
+     *        users' next upserts set them)
      */
     public record Status(String runId, boolean paused, boolean quarantined, String quarantineReason, boolean deletionsHeld,
-            String heldReason, String deletionsDecision, int inFlight, long lag, int assignedPartitions, int links, boolean drained) {
+            String heldReason, String deletionsDecision, int inFlight, long lag, int assignedPartitions, int links,
+            int pendingReferences, long droppedReferences, boolean drained) {
     }
 
     public ScimSink(OperationConsumer consumer, KafkaLinkStore links, ConsumptionGate gate, QuarantineController quarantine,
-            DeletionGuard deletions, ScimHttpClient http, String runId, boolean startPaused, Producer<?, ?>... producers) {
+            DeletionGuard deletions, PendingReferences references, ScimHttpClient http, String runId, boolean startPaused,
+            Producer<?, ?>... producers) {
         this.deletions = deletions;
+        this.references = references;
         this.consumer = consumer;
         this.links = links;
         this.gate = gate;
@@ -127,7 +136,8 @@ public final class ScimSink implements SmartLifecycle {
         OperationConsumer.Status s = consumer.status();
         DeletionGuard.Decision decided = deletions.decided();
         return new Status(runId, gate.isPaused(), gate.isQuarantined(), gate.quarantineReason(), gate.isHeld(), gate.heldReason(),
-                decided == null ? null : decided.name(), s.inFlight(), s.lag(), s.assigned().size(), links.size(), s.drained());
+                decided == null ? null : decided.name(), s.inFlight(), s.lag(), s.assigned().size(), links.size(),
+                references.size(), references.dropped(), s.drained());
     }
 
     /** True when this instance has applied and committed everything in its partitions. */

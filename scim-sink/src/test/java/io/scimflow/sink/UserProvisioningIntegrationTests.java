@@ -276,6 +276,7 @@ class UserProvisioningIntegrationTests extends LocalMiroSinkTestBase {
                 .contains("is not provisioned on the target yet; left unchanged and set once it is"));
         Object extension = server.userByUserName("report2@corp.com").orElseThrow().attributes().get(Ops.ENTERPRISE);
         assertThat(extension == null || !((Map<?, ?>) extension).containsKey("manager")).as("no manager yet").isTrue();
+        assertThat(sinkStatus().pendingReferences()).isEqualTo(1);
         server.clearJournal();
 
         ProvisioningOperation boss = Ops.upsertUser("m2", "boss2@corp.com", "Boss Two").build();
@@ -302,6 +303,8 @@ class UserProvisioningIntegrationTests extends LocalMiroSinkTestBase {
         assertThat(Journal.writes(server)).extracting(JournalEntry::endpoint).containsExactly("POST /Users", "PATCH /Users/{id}");
         assertThat(Journal.of(server, "PATCH /Users/{id}")).singleElement()
                 .satisfies(w -> assertThat(w.requestBody()).contains("\"value\":\"" + bossId + "\""));
+        assertThat(sinkStatus().pendingReferences()).isZero();
+        assertThat(sinkStatus().droppedReferences()).isZero();
     }
 
     /** Captures every line of these loggers, DEBUG included, until the test ends. */

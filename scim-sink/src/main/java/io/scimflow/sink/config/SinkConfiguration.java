@@ -192,7 +192,8 @@ class SinkConfiguration {
                 consumer.submitInOrder(pending.userKey(), () -> processor.completeReference(pending));
             }
         });
-        return new ScimSink(consumer, links, gate, quarantine, deletions, http, runId, !p.isAutoStart(), avroProducer, bytesProducer);
+        return new ScimSink(consumer, links, gate, quarantine, deletions, references, http, runId, !p.isAutoStart(), avroProducer,
+                bytesProducer);
     }
 
     /**
