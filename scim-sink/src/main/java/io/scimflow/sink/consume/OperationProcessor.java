@@ -137,27 +137,29 @@ public final class OperationProcessor {
         long started = System.nanoTime();
         RequestTally tally = new RequestTally();
         Outcome.Builder out = new Outcome.Builder();
-        ProvisioningOperation op = pending.asOperation();
+        Outcome result;
         try {
             gate.awaitOpen();
-            Outcome outcome = reconciler.completeReference(pending, targets.apply(tally), out);
-            if (outcome != null) {
-                durably(() -> logWriter.outcome(pending.userKey(), op, outcome, tally.count(), millisSince(started)));
-            }
+            result = reconciler.completeReference(pending, targets.apply(tally), out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         } catch (RuntimeException e) {
             if (stopping || Thread.currentThread().isInterrupted()) {
                 return;
             }
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            Outcome failed = out.action(LogAction.UPDATE).done(LogStatus.FAILURE, "Failed: " + reason
+            result = out.action(LogAction.UPDATE).done(LogStatus.FAILURE, "Failed: " + reason
                     + "; the reference is set by the user's next upsert");
-            try {
-                durably(() -> logWriter.outcome(pending.userKey(), op, failed, tally.count(), millisSince(started)));
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        }
+        if (result == null) {
+            return;
+        }
+        Outcome outcome = result;
+        try {
+            durably(() -> logWriter.outcome(pending.userKey(), pending.asOperation(), outcome, tally.count(), millisSince(started)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
